@@ -190,7 +190,7 @@ public static class YamlEmitter
     }
 
     /// <summary>Picks the scalar style for a string value or key.</summary>
-    internal static ScalarStyle ChooseStyle(string value, bool isKey)
+    private static ScalarStyle ChooseStyle(string value, bool isKey)
     {
         var chars = Classify(value);
         // A block literal is always a string, whatever its text looks like, so it needs no plain-scalar checks.
