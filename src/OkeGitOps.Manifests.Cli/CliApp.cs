@@ -49,6 +49,6 @@ public static class CliApp
     private static IEnumerable<Command> Commands(TextWriter stdout, TextWriter stderr)
     {
         // One line per command; each command is defined in its own file.
-        yield break;
+        yield return ImportCrdCommand.Create(stdout, stderr);
     }
 }
