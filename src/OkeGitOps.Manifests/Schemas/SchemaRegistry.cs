@@ -124,25 +124,28 @@ public sealed class SchemaRegistry
         }
         if (IsKnownKind(group, kind)) return Unserved(apiVersion, kind, group, null);
 
-        var sameGroupVersion = _resources.Values.Where(e => e.Group == group && e.Version == version).ToList();
-        if (sameGroupVersion.Count > 0)
-        {
-            var near = EditDistance.Nearest(kind, sameGroupVersion.Select(e => e.Kind));
-            return new SchemaLookup(SchemaLookupStatus.UnknownKind, apiVersion, kind, null, [], near,
-                $"{apiVersion} has no kind '{kind}'",
-                near.Count > 0 ? $"did you mean {Quoted(near)}?" : $"the kinds of {apiVersion} are {Quoted(sameGroupVersion.Select(e => e.Kind).Order(StringComparer.Ordinal))}");
-        }
-
         var elsewhere = _resources.Values
             .Where(e => e.KindKey == kind.ToLowerInvariant() && e.Kind == kind && e.Schema.Served)
             .Select(e => e.ApiVersion)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        if (elsewhere.Count > 0)
+        var servedElsewhere = elsewhere.Count > 0 ? $"{kind} is served as apiVersion: {string.Join(" or ", elsewhere)}" : null;
+
+        var sameGroupVersion = _resources.Values.Where(e => e.Group == group && e.Version == version).ToList();
+        if (sameGroupVersion.Count > 0)
+        {
+            var near = EditDistance.Nearest(kind, sameGroupVersion.Select(e => e.Kind));
+            return new SchemaLookup(SchemaLookupStatus.UnknownKind, apiVersion, kind, null, [], near,
+                $"{apiVersion} has no kind '{kind}'",
+                near.Count > 0 ? $"did you mean {Quoted(near)}?"
+                    : servedElsewhere ?? $"the kinds of {apiVersion} are {Quoted(sameGroupVersion.Select(e => e.Kind).Order(StringComparer.Ordinal))}");
+        }
+
+        if (servedElsewhere is not null)
         {
             return new SchemaLookup(SchemaLookupStatus.UnknownGroupVersion, apiVersion, kind, null, [], elsewhere,
-                $"no schema is known for apiVersion '{apiVersion}'", $"{kind} is served as apiVersion: {string.Join(" or ", elsewhere)}");
+                $"no schema is known for apiVersion '{apiVersion}'", servedElsewhere);
         }
         var similar = EditDistance.Nearest(apiVersion, _resources.Values.Select(e => e.ApiVersion));
         return new SchemaLookup(SchemaLookupStatus.UnknownGroupVersion, apiVersion, kind, null, [], similar,
