@@ -202,6 +202,22 @@ public class CrdImportErrorTests
     }
 
     [Fact]
+    public void A_schema_that_njsonschema_cannot_load_is_reported()
+    {
+        var d = ImportError(WithSchema("""
+                          type: object
+                          properties:
+                            size: {type: integer, exclusiveMinimum: lots}
+            """));
+
+        Assert.Equal(SchemaRules.NotJsonSchema, d.Rule);
+        Assert.StartsWith("the schema of example.com/v1 Tiny is not a well-formed JSON Schema: ", d.Message, StringComparison.Ordinal);
+        Assert.Contains("ExclusiveMinimum", d.Message, StringComparison.Ordinal);
+        Assert.Contains("'lots'", d.Message, StringComparison.Ordinal);
+        Assert.Equal("crd.yaml", d.Location!.File);
+    }
+
+    [Fact]
     public void Two_storage_versions_are_reported()
     {
         var d = ImportError(Crd("""
