@@ -46,6 +46,12 @@ public class SchemaRegistryTests
         Assert.Equal(ResourceScope.Cluster, Registry.Find("external-secrets.io/v1", "ClusterSecretStore")!.Scope);
         Assert.Equal(ResourceScope.Cluster, Registry.Find("v1", "Namespace")!.Scope);
         Assert.Equal("Kubernetes 1.35", Registry.Find("v1", "Service")!.Upstream);
+
+        // AppProject.spec has a field named "description": kept, while the prose keyword is gone everywhere.
+        var project = Registry.Find("argoproj.io/v1alpha1", "AppProject")!.OpenApiV3Schema!.Value;
+        var spec = project.GetProperty("properties").GetProperty("spec");
+        Assert.Equal("string", spec.GetProperty("properties").GetProperty("description").GetProperty("type").GetString());
+        Assert.False(spec.TryGetProperty("description", out _));
     }
 
     [Fact]
