@@ -260,7 +260,7 @@ public class CrdImportErrorTests
 
         Assert.Equal(SchemaRules.NotCrd, d.Rule);
         Assert.Equal("document 2 is empty; expected a CustomResourceDefinition", d.Message);
-        Assert.Equal("remove the empty document (often a stray '---')", d.Suggestion);
+        Assert.Equal("remove the empty document, often left by a stray '---'", d.Suggestion);
     }
 
     [Fact]
