@@ -91,7 +91,7 @@ internal static class CrdReader
             if (document.Root is NullNode)
             {
                 throw Fail(SchemaRules.NotCrd, $"document {number} is empty; expected a CustomResourceDefinition", NodePath.Root,
-                    "remove the empty document (often a stray '---')");
+                    "remove the empty document, often left by a stray '---'");
             }
             if (document.Root is not MappingNode root)
                 throw Fail(SchemaRules.NotCrd, $"document {number} is not a mapping; expected a CustomResourceDefinition", NodePath.Root);

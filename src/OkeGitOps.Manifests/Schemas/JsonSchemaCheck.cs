@@ -31,9 +31,11 @@ internal static class JsonSchemaCheck
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            var reasons = new List<string>();
+            for (var inner = e; inner is not null; inner = inner.InnerException) reasons.Add(inner.Message.Split('\n')[0].Trim());
             return Diagnostic.Error(
                 SchemaRules.NotJsonSchema,
-                $"the schema of {imported.Schema.ApiVersion} {imported.Schema.Kind} is not a well-formed JSON Schema: {e.Message}",
+                $"the schema of {imported.Schema.ApiVersion} {imported.Schema.Kind} is not a well-formed JSON Schema: {string.Join(" ", reasons)}",
                 NodePath.Root.Key("openAPIV3Schema"),
                 imported.SourceFile is null ? null : new SourceLocation(imported.SourceFile, 1, 1));
         }

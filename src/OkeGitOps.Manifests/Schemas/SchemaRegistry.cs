@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
@@ -22,20 +22,20 @@ public sealed class SchemaRegistry
     private const string ResourcePrefix = "schemas/";
     private static readonly Lazy<SchemaRegistry> LazyDefault = new(() => FromAssembly(typeof(SchemaRegistry).Assembly), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly ImmutableDictionary<Key, SchemaEntry> _resources;
-    private readonly ImmutableDictionary<Key, SchemaEntry> _sharedTypes;
+    private readonly FrozenDictionary<Key, SchemaEntry> _resources;
+    private readonly FrozenDictionary<Key, SchemaEntry> _sharedTypes;
 
-    private SchemaRegistry(ImmutableDictionary<Key, SchemaEntry> resources, ImmutableDictionary<Key, SchemaEntry> sharedTypes)
+    private SchemaRegistry(IEnumerable<KeyValuePair<Key, SchemaEntry>> resources, IEnumerable<KeyValuePair<Key, SchemaEntry>> sharedTypes)
     {
-        _resources = resources;
-        _sharedTypes = sharedTypes;
+        _resources = resources.ToFrozenDictionary(KeyComparer.Instance);
+        _sharedTypes = sharedTypes.ToFrozenDictionary(KeyComparer.Instance);
     }
 
     /// <summary>The schemas embedded in this library (Argo CD, External Secrets Operator, core Kubernetes kinds, ObjectMeta).</summary>
     public static SchemaRegistry Default => LazyDefault.Value;
 
     /// <summary>A registry with no schemas, to fill with <see cref="WithSchemasFrom"/> or <see cref="WithSchema"/>.</summary>
-    public static SchemaRegistry Empty { get; } = new(ImmutableDictionary<Key, SchemaEntry>.Empty, ImmutableDictionary<Key, SchemaEntry>.Empty);
+    public static SchemaRegistry Empty { get; } = new([], []);
 
     /// <summary>
     /// Every recorded apiVersion and kind, served or not, ordered by apiVersion and then kind. Shared types such as
@@ -70,7 +70,7 @@ public sealed class SchemaRegistry
         ArgumentNullException.ThrowIfNull(kind);
         schema = null;
         if (!TrySplit(apiVersion, out var group, out var version)) return false;
-        if (!_resources.TryGetValue(new Key(group, version, kind.ToLowerInvariant()), out var entry) || entry.Kind != kind) return false;
+        if (!_resources.TryGetValue(new Key(group, version, kind), out var entry) || entry.Kind != kind) return false;
         schema = entry.Schema;
         return true;
     }
@@ -115,7 +115,7 @@ public sealed class SchemaRegistry
                 $"apiVersion '{apiVersion}' is not of the form group/version (or just version for the core group)", null);
         }
 
-        if (_resources.TryGetValue(new Key(group, version, kind.ToLowerInvariant()), out var entry) && entry.Kind == kind)
+        if (_resources.TryGetValue(new Key(group, version, kind), out var entry) && entry.Kind == kind)
         {
             var schema = entry.Schema;
             if (schema.Served)
@@ -124,25 +124,28 @@ public sealed class SchemaRegistry
         }
         if (IsKnownKind(group, kind)) return Unserved(apiVersion, kind, group, null);
 
-        var sameGroupVersion = _resources.Values.Where(e => e.Group == group && e.Version == version).ToList();
-        if (sameGroupVersion.Count > 0)
-        {
-            var near = EditDistance.Nearest(kind, sameGroupVersion.Select(e => e.Kind));
-            return new SchemaLookup(SchemaLookupStatus.UnknownKind, apiVersion, kind, null, [], near,
-                $"{apiVersion} has no kind '{kind}'",
-                near.Count > 0 ? $"did you mean {Quoted(near)}?" : $"the kinds of {apiVersion} are {Quoted(sameGroupVersion.Select(e => e.Kind).Order(StringComparer.Ordinal))}");
-        }
-
         var elsewhere = _resources.Values
             .Where(e => e.KindKey == kind.ToLowerInvariant() && e.Kind == kind && e.Schema.Served)
             .Select(e => e.ApiVersion)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        if (elsewhere.Count > 0)
+        var servedElsewhere = elsewhere.Count > 0 ? $"{kind} is served as apiVersion: {string.Join(" or ", elsewhere)}" : null;
+
+        var sameGroupVersion = _resources.Values.Where(e => e.Group == group && e.Version == version).ToList();
+        if (sameGroupVersion.Count > 0)
+        {
+            var near = EditDistance.Nearest(kind, sameGroupVersion.Select(e => e.Kind));
+            return new SchemaLookup(SchemaLookupStatus.UnknownKind, apiVersion, kind, null, [], near,
+                $"{apiVersion} has no kind '{kind}'",
+                near.Count > 0 ? $"did you mean {Quoted(near)}?"
+                    : servedElsewhere ?? $"the kinds of {apiVersion} are {Quoted(sameGroupVersion.Select(e => e.Kind).Order(StringComparer.Ordinal))}");
+        }
+
+        if (servedElsewhere is not null)
         {
             return new SchemaLookup(SchemaLookupStatus.UnknownGroupVersion, apiVersion, kind, null, [], elsewhere,
-                $"no schema is known for apiVersion '{apiVersion}'", $"{kind} is served as apiVersion: {string.Join(" or ", elsewhere)}");
+                $"no schema is known for apiVersion '{apiVersion}'", servedElsewhere);
         }
         var similar = EditDistance.Nearest(apiVersion, _resources.Values.Select(e => e.ApiVersion));
         return new SchemaLookup(SchemaLookupStatus.UnknownGroupVersion, apiVersion, kind, null, [], similar,
@@ -164,7 +167,7 @@ public sealed class SchemaRegistry
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"no such schemas folder: {directory}");
-        var added = new Dictionary<Key, SchemaEntry>();
+        var added = new Dictionary<Key, SchemaEntry>(KeyComparer.Instance);
         foreach (var file in SchemaFolder.Files(directory, [".json", ".yaml", ".yml"]))
         {
             IEnumerable<ResourceSchema> schemas = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
@@ -184,10 +187,10 @@ public sealed class SchemaRegistry
                 added.Add(key, entry);
             }
         }
-        var resources = _resources.ToBuilder();
-        var shared = _sharedTypes.ToBuilder();
+        var resources = new Dictionary<Key, SchemaEntry>(_resources, KeyComparer.Instance);
+        var shared = new Dictionary<Key, SchemaEntry>(_sharedTypes, KeyComparer.Instance);
         foreach (var (key, entry) in added) (entry.Schema.IsSharedType ? shared : resources)[key] = entry;
-        return new SchemaRegistry(resources.ToImmutable(), shared.ToImmutable());
+        return new SchemaRegistry(resources, shared);
     }
 
     /// <summary>Returns a registry that also holds <paramref name="schema"/>, replacing any schema for the same group/version/kind.</summary>
@@ -195,9 +198,10 @@ public sealed class SchemaRegistry
     {
         ArgumentNullException.ThrowIfNull(schema);
         var entry = SchemaEntry.Loaded(schema, $"{schema.ApiVersion} {schema.Kind} added in code");
-        return schema.IsSharedType
-            ? new SchemaRegistry(_resources, _sharedTypes.SetItem(KeyOf(schema), entry))
-            : new SchemaRegistry(_resources.SetItem(KeyOf(schema), entry), _sharedTypes);
+        var resources = new Dictionary<Key, SchemaEntry>(_resources, KeyComparer.Instance);
+        var shared = new Dictionary<Key, SchemaEntry>(_sharedTypes, KeyComparer.Instance);
+        (schema.IsSharedType ? shared : resources)[KeyOf(schema)] = entry;
+        return new SchemaRegistry(resources, shared);
     }
 
     /// <summary>
@@ -206,8 +210,8 @@ public sealed class SchemaRegistry
     /// </summary>
     internal static SchemaRegistry FromAssembly(Assembly assembly)
     {
-        var resources = ImmutableDictionary.CreateBuilder<Key, SchemaEntry>();
-        var shared = ImmutableDictionary.CreateBuilder<Key, SchemaEntry>();
+        var resources = new Dictionary<Key, SchemaEntry>(KeyComparer.Instance);
+        var shared = new Dictionary<Key, SchemaEntry>(KeyComparer.Instance);
         foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
         {
             var normalized = name.Replace('\\', '/');
@@ -219,7 +223,7 @@ public sealed class SchemaRegistry
             var entry = SchemaEntry.Embedded(assembly, name, group, parts[1], parts[2]);
             (group == OpenApiReader.SharedGroup ? shared : resources)[key] = entry;
         }
-        return new SchemaRegistry(resources.ToImmutable(), shared.ToImmutable());
+        return new SchemaRegistry(resources, shared);
     }
 
     private SchemaLookup Unserved(string apiVersion, string kind, string group, ResourceSchema? recorded)
@@ -260,7 +264,24 @@ public sealed class SchemaRegistry
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
-    private static Key KeyOf(ResourceSchema schema) => new(schema.Group, schema.Version, schema.Kind.ToLowerInvariant());
+    private static Key KeyOf(ResourceSchema schema) => new(schema.Group, schema.Version, schema.Kind);
 
-    private readonly record struct Key(string Group, string Version, string KindKey);
+    /// <summary>A group, version and kind; kinds compare without case, as the lower-case file names do.</summary>
+    private readonly record struct Key(string Group, string Version, string Kind);
+
+    private sealed class KeyComparer : IEqualityComparer<Key>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public bool Equals(Key x, Key y)
+            => string.Equals(x.Group, y.Group, StringComparison.Ordinal)
+               && string.Equals(x.Version, y.Version, StringComparison.Ordinal)
+               && string.Equals(x.Kind, y.Kind, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode(Key key)
+            => HashCode.Combine(
+                StringComparer.Ordinal.GetHashCode(key.Group),
+                StringComparer.Ordinal.GetHashCode(key.Version),
+                StringComparer.OrdinalIgnoreCase.GetHashCode(key.Kind));
+    }
 }
