@@ -82,8 +82,9 @@ internal static class Planner
 
         string GroupNamespace(SchemaFile f)
         {
-            if (nsOverrides.TryGetValue(f.Group, out var o)) return o;
+            // ObjectMeta is referenced by every kind as Models.Meta.ObjectMeta, whatever its group.
             if (f.Kind == "ObjectMeta") return "Meta";
+            if (nsOverrides.TryGetValue(f.Group, out var o)) return o;
             if (DefaultNamespaces.TryGetValue(f.Group, out var d)) return d;
             return Pascal(f.Group.Split('.')[0]);
         }
