@@ -157,7 +157,7 @@ internal static class Planner
         foreach (var file in files)
         {
             var ns = fileNamespace[file];
-            var isMeta = file.Kind == "ObjectMeta";
+            var isMeta = file.Shared || file.Kind == "ObjectMeta";
             var root = new TypeInfo(ns, file.Schema!, false, order++)
             {
                 IsRoot = !isMeta,

@@ -58,7 +58,10 @@ internal sealed record SchemaNode(
 /// <summary>One entry of a schema's <c>properties</c>, in schema order.</summary>
 internal sealed record SchemaProperty(string Name, SchemaNode Schema);
 
-/// <summary>One schema file: identity of the group/version/kind plus its structural schema.</summary>
+/// <summary>
+/// One schema file: identity of the group/version/kind plus its structural schema. A file without <c>scope</c>
+/// describes a shared type such as ObjectMeta (<see cref="Shared"/>): a plain record, not a kind.
+/// </summary>
 internal sealed record SchemaFile(
     string Path,
     string Group,
@@ -68,6 +71,7 @@ internal sealed record SchemaFile(
     bool Served,
     bool Storage,
     bool Deprecated,
+    bool Shared,
     SchemaNode? Schema);
 
 /// <summary>A names override file: type names by <c>Kind:path</c> and namespace names by API group.</summary>
@@ -113,6 +117,7 @@ internal sealed record InputFile(string Path, SchemaFile? Schema, NamesFile? Nam
                 served,
                 json.GetBool("storage") ?? true,
                 json.GetBool("deprecated") ?? false,
+                json["scope"] is null,
                 schema), null, null);
         }
         catch (FormatException e)
