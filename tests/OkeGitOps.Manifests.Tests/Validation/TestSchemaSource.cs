@@ -1,0 +1,25 @@
+using System.Text.Json;
+using OkeGitOps.Manifests.Schemas;
+using OkeGitOps.Manifests.Validation;
+
+namespace OkeGitOps.Manifests.Tests.Validation;
+
+/// <summary>An in-memory schema source for tests: a list of schemas plus an optional ObjectMeta schema.</summary>
+internal sealed class TestSchemaSource : ISchemaSource
+{
+    private readonly Dictionary<(string, string), ResourceSchema> _byKey = new();
+    private readonly List<ResourceSchema> _all;
+
+    public TestSchemaSource(IEnumerable<ResourceSchema> schemas, JsonElement? objectMeta)
+    {
+        _all = schemas.ToList();
+        foreach (var s in _all) _byKey[(s.ApiVersion, s.Kind)] = s;
+        ObjectMeta = objectMeta;
+    }
+
+    public ResourceSchema? Find(string apiVersion, string kind) => _byKey.GetValueOrDefault((apiVersion, kind));
+
+    public IEnumerable<ResourceSchema> All => _all;
+
+    public JsonElement? ObjectMeta { get; }
+}
