@@ -141,14 +141,16 @@ internal static class MetadataRules
             NameGrammar.Dns1035Label => $"an RFC 1035 label: at most {NameRules.Dns1035LabelMaxLength} characters of a-z, 0-9 and '-', starting with a letter and ending with a letter or digit",
             _ => $"a lowercase RFC 1123 subdomain: at most {NameRules.Dns1123SubdomainMaxLength} characters of a-z, 0-9, '-' and '.', starting and ending with a letter or digit",
         };
+        var original = shown ?? value;
         var fixedName = grammar switch
         {
-            NameGrammar.Label => NameRules.ToDnsName(value, NameRules.Dns1123LabelMaxLength, allowDots: false),
-            NameGrammar.Dns1035Label => NameRules.ToDnsName(value, NameRules.Dns1035LabelMaxLength, allowDots: false, startWithLetter: true),
-            _ => NameRules.ToDnsName(value, NameRules.Dns1123SubdomainMaxLength, allowDots: true),
+            NameGrammar.Label => NameRules.ToDnsName(original, NameRules.Dns1123LabelMaxLength, allowDots: false),
+            NameGrammar.Dns1035Label => NameRules.ToDnsName(original, NameRules.Dns1035LabelMaxLength, allowDots: false, startWithLetter: true),
+            _ => NameRules.ToDnsName(original, NameRules.Dns1123SubdomainMaxLength, allowDots: true),
         };
-        ctx.Error(ValidationRules.NameInvalid, $"{SchemaWalker.Quote(shown ?? value)} is not a valid {what}: it must be {rule}", location,
-            fixedName is null || fixedName == value ? null : $"use \"{fixedName}\"");
+        if (prefix && fixedName is not null && original.EndsWith('-')) fixedName += "-";
+        ctx.Error(ValidationRules.NameInvalid, $"{SchemaWalker.Quote(original)} is not a valid {what}: it must be {rule}", location,
+            fixedName is null || fixedName == original ? null : $"use \"{fixedName}\"");
     }
 
     private static void CheckNamespace(ManifestNode value, ResourceSchema resource, ValidationContext ctx)

@@ -223,6 +223,10 @@ internal static class TestSchemas
         return $"apiVersion: {apiVersion}\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\nspec:\n{indented}\n";
     }
 
+    /// <summary>Asserts two texts are equal, showing both in full when they are not.</summary>
+    public static void Same(string expected, string actual)
+        => Assert.True(expected == actual, $"Expected:\n{expected}\nActual:\n{actual}");
+
     /// <summary>Formats diagnostics one per line with rule and path, for exact comparisons.</summary>
     public static string Format(IEnumerable<Diagnostic> diagnostics)
         => string.Join("\n", diagnostics.Select(d => $"{d.Rule} | {d}"));
