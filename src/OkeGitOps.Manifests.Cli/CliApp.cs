@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OkeGitOps.Manifests.Cli.Validate;
 
 namespace OkeGitOps.Manifests.Cli;
 
@@ -18,10 +19,13 @@ public static class CliApp
     public const int UsageOrIoError = 2;
 
     /// <summary>Runs the tool with the given arguments and output writers, and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
+
+    /// <summary>Runs the tool with the given arguments, input and output writers, and returns the exit code.</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("okegitops: typed, validated GitOps manifests for Argo CD on OKE.");
-        foreach (var command in Commands(stdout, stderr)) root.Subcommands.Add(command);
+        foreach (var command in Commands(stdin, stdout, stderr)) root.Subcommands.Add(command);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -46,9 +50,9 @@ public static class CliApp
         }
     }
 
-    private static IEnumerable<Command> Commands(TextWriter stdout, TextWriter stderr)
+    private static IEnumerable<Command> Commands(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         // One line per command; each command is defined in its own file.
-        yield break;
+        yield return ValidateCommand.Create(stdin, stdout, stderr, ValidatorFactory.Create);
     }
 }

@@ -39,6 +39,35 @@ public static partial class YamlReader
         => ReadAll(File.ReadAllBytes(path), path, options);
 
     /// <summary>
+    /// Reads the documents of a YAML file one at a time, without holding the file or all its trees in memory.
+    /// Invalid UTF-8 is reported with its line and column.
+    /// </summary>
+    /// <exception cref="YamlReadException">Thrown while enumerating, at the first problem.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static IEnumerable<ManifestDocument> EnumerateFile(string path, YamlReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        using var documents = Read(reader, path, options).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!documents.MoveNext()) yield break;
+            }
+            catch (DecoderFallbackException)
+            {
+                // Only on the error path: find the bad byte's line and column by scanning the file.
+                DecodeUtf8(File.ReadAllBytes(path), path);
+                throw;
+            }
+            yield return documents.Current;
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
     /// Reads the documents of a YAML stream one at a time, so that a long stream is never held in memory whole.
     /// </summary>
     /// <exception cref="YamlReadException">Thrown while enumerating, at the first document that is not valid YAML or breaks a limit.</exception>

@@ -1,0 +1,42 @@
+using OkeGitOps.Manifests.Repo;
+using OkeGitOps.Manifests.Yaml;
+using static OkeGitOps.Manifests.Tree.ManifestNode;
+
+/// <summary>The manifests of the hello example, built as trees and emitted as YAML.</summary>
+public static class HelloManifests
+{
+    /// <summary>Builds the example's files.</summary>
+    public static IReadOnlyList<GeneratedFile> Build()
+    {
+        var argocdNamespace = Map(
+            ("apiVersion", String("v1")),
+            ("kind", String("Namespace")),
+            ("metadata", Map(("name", String("argocd")))));
+
+        var argocdServer = Map(
+            ("apiVersion", String("v1")),
+            ("kind", String("Service")),
+            ("metadata", Map(
+                ("name", String("argocd-server")),
+                ("namespace", String("argocd")),
+                ("annotations", Map(
+                    ("oci.oraclecloud.com/load-balancer-type", String("lb")),
+                    ("service.beta.kubernetes.io/oci-load-balancer-internal", String("true")),
+                    ("service.beta.kubernetes.io/oci-load-balancer-shape", String("flexible")),
+                    ("service.beta.kubernetes.io/oci-load-balancer-shape-flex-min", String("10")),
+                    ("service.beta.kubernetes.io/oci-load-balancer-shape-flex-max", String("100")))))),
+            ("spec", Map(
+                ("type", String("LoadBalancer")),
+                ("selector", Map(("app.kubernetes.io/name", String("argocd-server")))),
+                ("ports", List(Map(
+                    ("name", String("https")),
+                    ("port", Integer(443)),
+                    ("targetPort", Integer(8080))))))));
+
+        return
+        [
+            new GeneratedFile("argocd/namespace.yaml", YamlEmitter.Emit(argocdNamespace)),
+            new GeneratedFile("argocd/argocd-server-service.yaml", YamlEmitter.Emit(argocdServer)),
+        ];
+    }
+}

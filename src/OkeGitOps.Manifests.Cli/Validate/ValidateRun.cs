@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Tree;
+using OkeGitOps.Manifests.Validation;
+using OkeGitOps.Manifests.Yaml;
+
+namespace OkeGitOps.Manifests.Cli.Validate;
+
+/// <summary>
+/// One run of <c>okegitops validate</c>: expands the inputs, reads each file as a stream of documents
+/// (in parallel, one file per worker), checks each document as it is read, keeps only small results,
+/// then runs the checks across documents. Output order is the input order, whatever the parallelism.
+/// </summary>
+internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocument, IReadOnlyList<Diagnostic>> validate, TextReader stdin)
+{
+    /// <summary>The results in input order, and whether any input could not be read (an I/O error).</summary>
+    public (IReadOnlyList<DocumentResult> Results, int Files, bool IoError) Execute()
+    {
+        var inputs = InputWalker.Expand(settings.Paths, settings.IgnorePatterns).ToList();
+        var perFile = new List<DocumentResult>[inputs.Count];
+        var facts = new ConcurrentBag<ResourceFacts>();
+        var stop = false;
+
+        void ProcessOne(int i)
+        {
+            if (Volatile.Read(ref stop)) return;
+            var results = ProcessFile(inputs[i], facts);
+            perFile[i] = results;
+            if (settings.ExitOnError && results.Any(r => r.Status is DocumentStatus.Invalid or DocumentStatus.Error)) Volatile.Write(ref stop, true);
+        }
+
+        if (settings.Parallelism <= 1 || inputs.Count <= 1 || settings.ExitOnError)
+        {
+            for (var i = 0; i < inputs.Count; i++) ProcessOne(i);
+        }
+        else
+        {
+            Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism }, ProcessOne);
+        }
+
+        var results = perFile.Where(r => r is not null).SelectMany(r => r).ToList();
+        if (!stop) results = AddCrossResourceFindings(results, facts.ToList());
+        var ioError = inputs.Any(i => i.Problem is not null) || results.Any(r => r.Diagnostics.Any(d => d.Rule == "input-error"));
+        return (results, inputs.Count, ioError);
+    }
+
+    private List<DocumentResult> ProcessFile(InputFile input, ConcurrentBag<ResourceFacts> facts)
+    {
+        var results = new List<DocumentResult>();
+        var file = input.DisplayPath;
+        if (input.Problem is not null)
+        {
+            results.Add(ErrorResult(file, 0, 0, Diagnostic.Error("input-error", input.Problem, location: new SourceLocation(file, 1, 1),
+                suggestion: "check the path and its permissions")));
+            return results;
+        }
+        if (!input.IsStdin && FileClassifier.SkipReason(file) is { } skip)
+        {
+            results.Add(new DocumentResult(file, 0, 0, null, null, null, null, DocumentStatus.Skipped, [], skip));
+            return results;
+        }
+        var index = 0;
+        try
+        {
+            if (!input.IsStdin && FileClassifier.LooksBinary(file))
+            {
+                results.Add(ErrorResult(file, 0, 1, Diagnostic.Error("input-binary", "the file is binary, not YAML text",
+                    location: new SourceLocation(file, 1, 1), suggestion: "remove it from the inputs or add an --ignore-filename-pattern")));
+                return results;
+            }
+            var documents = input.IsStdin ? YamlReader.Read(stdin, "-") : YamlReader.EnumerateFile(file);
+            var any = false;
+            foreach (var document in documents)
+            {
+                any = true;
+                index = document.Index + 1;
+                foreach (var result in CheckDocument(document with { File = file }, facts)) results.Add(result);
+            }
+            if (!any)
+            {
+                results.Add(new DocumentResult(file, 0, 0, null, null, null, null, DocumentStatus.Skipped, [], "empty input: no YAML documents"));
+            }
+        }
+        catch (YamlReadException e)
+        {
+            results.Add(ErrorResult(file, index, e.Diagnostic.Location?.Line ?? 0, e.Diagnostic));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            results.Add(ErrorResult(file, index, 0, Diagnostic.Error("input-error", $"cannot read the file: {e.Message}",
+                location: new SourceLocation(file, 1, 1), suggestion: "check that the file exists and is readable")));
+        }
+        return results;
+    }
+
+    private IEnumerable<DocumentResult> CheckDocument(ManifestDocument document, ConcurrentBag<ResourceFacts> facts)
+    {
+        if (document.Root is NullNode)
+        {
+            yield return Result(document, DocumentStatus.Skipped, [], "empty document");
+            yield break;
+        }
+        if (document.Root is MappingNode root && !root.ContainsKey("apiVersion") && !root.ContainsKey("kind"))
+        {
+            yield return Result(document, DocumentStatus.Skipped, [], "not a Kubernetes manifest: no apiVersion and kind");
+            yield break;
+        }
+        if (document.ApiVersion == "v1" && document.Kind == "List" && document.Mapping!.GetValueOrDefault("items") is SequenceNode items)
+        {
+            foreach (var item in items)
+            {
+                foreach (var r in CheckDocument(document with { Root = item, Line = item.Location?.Line ?? document.Line }, facts)) yield return r;
+            }
+            yield break;
+        }
+        if (ValidateSettings.Names(settings.Skip, document.ApiVersion, document.Kind))
+        {
+            yield return Result(document, DocumentStatus.Skipped, [], "skipped by --skip");
+            yield break;
+        }
+        var diagnostics = new List<Diagnostic>();
+        if (ValidateSettings.Names(settings.Reject, document.ApiVersion, document.Kind))
+        {
+            diagnostics.Add(Diagnostic.Error("rejected-kind", $"{document.Kind} is rejected by --reject", NodePath.Root.Key("kind"),
+                document.Mapping?.GetValueOrDefault("kind")?.Location, "remove the document, or drop it from --reject"));
+        }
+        else
+        {
+            var found = validate(document);
+            if (settings.IgnoreMissingSchemas && found.Any(d => d.Rule == "unknown-kind"))
+            {
+                yield return Result(document, DocumentStatus.Skipped, [], "no schema for this kind (--ignore-missing-schemas)");
+                yield break;
+            }
+            diagnostics.AddRange(settings.Strict ? found : found.Select(d => d.Rule == "unknown-field" ? d with { Severity = DiagnosticSeverity.Warning } : d));
+            if (settings.CheckSecrets && PlaintextSecretCheck.Check(document, settings.AllowedSecrets) is { } secret) diagnostics.Add(secret);
+        }
+        if (ResourceFacts.From(document) is { } fact) facts.Add(fact);
+        yield return Result(document, diagnostics.Any(d => d.IsError) ? DocumentStatus.Invalid : DocumentStatus.Valid, diagnostics, null);
+    }
+
+    private List<DocumentResult> AddCrossResourceFindings(List<DocumentResult> results, List<ResourceFacts> facts)
+    {
+        // Keep input order for "first definition" semantics.
+        var order = results.Select((r, i) => (r.File, r.Index, i)).GroupBy(x => (x.File, x.Index)).ToDictionary(g => g.Key, g => g.First().i);
+        facts.Sort((a, b) => order.GetValueOrDefault((a.File, a.DocumentIndex)).CompareTo(order.GetValueOrDefault((b.File, b.DocumentIndex))));
+        var findings = CrossResourceChecks.Run(facts, new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences));
+        if (findings.Count == 0) return results;
+        var byDocument = findings.GroupBy(f => (f.Document.File, f.Document.DocumentIndex, f.Document.Kind, f.Document.Name))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Diagnostic).ToList());
+        return results.Select(r =>
+        {
+            if (r.Kind is null || r.Name is null || !byDocument.TryGetValue((r.File, r.Index, r.Kind, r.Name), out var extra)) return r;
+            var all = r.Diagnostics.Concat(extra).ToList();
+            return r with { Diagnostics = all, Status = all.Any(d => d.IsError) ? DocumentStatus.Invalid : r.Status };
+        }).ToList();
+    }
+
+    private static DocumentResult Result(ManifestDocument d, DocumentStatus status, IReadOnlyList<Diagnostic> diagnostics, string? reason)
+        => new(d.File ?? "-", d.Index, d.Line, d.ApiVersion, d.Kind, d.Name, d.Namespace, status, diagnostics, reason);
+
+    private static DocumentResult ErrorResult(string file, int index, int line, Diagnostic diagnostic)
+        => new(file, index, line, null, null, null, null, DocumentStatus.Error, [diagnostic]);
+}

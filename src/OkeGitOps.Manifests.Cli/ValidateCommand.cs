@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using OkeGitOps.Manifests.Cli.Output;
+using OkeGitOps.Manifests.Cli.Validate;
+using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Tree;
+
+namespace OkeGitOps.Manifests.Cli;
+
+/// <summary><c>okegitops validate [PATH...]</c>: schema validation and repository checks for CI.</summary>
+internal static class ValidateCommand
+{
+    /// <summary>Builds the command; the validator factory is injected so tests and the real tool share one path.</summary>
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr,
+        Func<ValidateSettings, Func<ManifestDocument, IReadOnlyList<Diagnostic>>> validatorFactory)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files and folders to validate; '-' reads standard input.", Arity = ArgumentArity.OneOrMore };
+        var strict = new Option<bool>("--strict") { Description = "Reject unknown fields (default true; --strict=false reports them as warnings).", DefaultValueFactory = _ => true };
+        var schemas = new Option<string[]>("--schemas") { Description = "Extra schema folder (okegitops schema files or CRD YAML); repeatable.", AllowMultipleArgumentsPerToken = false };
+        var ignoreMissing = new Option<bool>("--ignore-missing-schemas") { Description = "Skip documents whose kind has no schema instead of failing." };
+        var skip = new Option<string[]>("--skip") { Description = "Kinds to skip, as KIND or GROUP/VERSION/KIND, comma-separated; repeatable." };
+        var reject = new Option<string[]>("--reject") { Description = "Kinds to refuse, as KIND or GROUP/VERSION/KIND, comma-separated; repeatable." };
+        var summary = new Option<bool>("--summary") { Description = "Print a summary of the run." };
+        var jobs = new Option<int>("-j", "--jobs") { Description = "Files validated in parallel (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var exitOnError = new Option<bool>("--exit-on-error") { Description = "Stop at the first invalid document." };
+        var output = new Option<string>("--output", "-o") { Description = "Output format: text, json, junit, sarif or github.", DefaultValueFactory = _ => "text" };
+        output.AcceptOnlyFromAmong(ResultFormats.Names);
+        var ignorePattern = new Option<string[]>("--ignore-filename-pattern") { Description = "Regular expression of paths to ignore; repeatable." };
+        var noDuplicates = new Option<bool>("--no-duplicate-check") { Description = "Do not report duplicate resources." };
+        var noSecrets = new Option<bool>("--no-secret-check") { Description = "Do not refuse Secrets that carry data or stringData." };
+        var noReferences = new Option<bool>("--no-reference-check") { Description = "Do not check references between resources." };
+        var allowSecret = new Option<string[]>("--allow-secret") { Description = "Secret name (or namespace/name) allowed to carry data; repeatable." };
+
+        var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
+        {
+            paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
+            noDuplicates, noSecrets, noReferences, allowSecret,
+        };
+        command.SetAction(parse =>
+        {
+            var patterns = new List<Regex>();
+            foreach (var pattern in parse.GetValue(ignorePattern) ?? [])
+            {
+                try
+                {
+                    patterns.Add(new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                }
+                catch (ArgumentException e)
+                {
+                    stderr.WriteLine($"error: --ignore-filename-pattern '{pattern}' is not a valid regular expression: {e.Message}");
+                    return CliApp.UsageOrIoError;
+                }
+            }
+            var settings = new ValidateSettings
+            {
+                Paths = parse.GetValue(paths) ?? [],
+                IgnorePatterns = patterns,
+                Strict = parse.GetValue(strict),
+                SchemaDirectories = parse.GetValue(schemas) ?? [],
+                IgnoreMissingSchemas = parse.GetValue(ignoreMissing),
+                Skip = SplitList(parse.GetValue(skip)),
+                Reject = SplitList(parse.GetValue(reject)),
+                Summary = parse.GetValue(summary),
+                Parallelism = Math.Max(1, parse.GetValue(jobs)),
+                ExitOnError = parse.GetValue(exitOnError),
+                Output = parse.GetValue(output) ?? "text",
+                CheckDuplicates = !parse.GetValue(noDuplicates),
+                CheckSecrets = !parse.GetValue(noSecrets),
+                CheckReferences = !parse.GetValue(noReferences),
+                AllowedSecrets = new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal),
+            };
+            foreach (var dir in settings.SchemaDirectories)
+            {
+                if (!Directory.Exists(dir) && !File.Exists(dir))
+                {
+                    stderr.WriteLine($"error: --schemas '{dir}' does not exist");
+                    return CliApp.UsageOrIoError;
+                }
+            }
+            Func<ManifestDocument, IReadOnlyList<Diagnostic>> validate;
+            try
+            {
+                validate = validatorFactory(settings);
+            }
+            catch (ManifestException e)
+            {
+                foreach (var d in e.Diagnostics) stderr.WriteLine(d);
+                return CliApp.UsageOrIoError;
+            }
+            var (results, files, ioError) = new ValidateRun(settings, validate, stdin).Execute();
+            var report = ValidationSummary.Of(results, files);
+            ResultFormats.For(settings.Output).Write(stdout, results, report, settings.Summary);
+            if (ioError) return CliApp.UsageOrIoError;
+            return report.Invalid + report.Errors > 0 ? CliApp.Invalid : CliApp.Success;
+        });
+        return command;
+    }
+
+    private static List<string> SplitList(string[]? values)
+        => (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+}

@@ -1,0 +1,23 @@
+using OkeGitOps.Manifests.Tests.Snapshots;
+using OkeGitOps.Manifests.Yaml;
+
+namespace OkeGitOps.Manifests.Tests.Examples;
+
+public class HelloExampleTests
+{
+    public static TheoryData<string> Files => [.. HelloManifests.Build().Select(f => f.RelativePath)];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Hello_example_output_matches_its_snapshot(string relativePath)
+    {
+        var file = HelloManifests.Build().Single(f => f.RelativePath == relativePath);
+        Snapshot.Match(file.Content, "hello." + relativePath.Replace('/', '.').Replace(".yaml", ""));
+    }
+
+    [Fact]
+    public void Hello_example_output_reads_back_as_one_document_per_file()
+    {
+        foreach (var file in HelloManifests.Build()) Assert.Single(YamlReader.ReadAll(file.Content));
+    }
+}
