@@ -203,36 +203,41 @@ public sealed class ManifestValidator
         ctx.Pop();
     }
 
+    private static string ApiVersionOf(string group, string version) => group.Length == 0 ? version : $"{group}/{version}";
+
+    /// <summary>The preferred served version of a kind in a group, optionally the first that is not deprecated.</summary>
     private ResourceSchema? ServedVersionOf(string group, string kind, bool skipDeprecated = false)
     {
-        ResourceSchema? best = null;
-        foreach (var candidate in _source.All)
+        foreach (var version in _source.ServedVersions(group, kind))
         {
-            if (!candidate.Served || candidate.Kind != kind || candidate.Group != group) continue;
-            if (skipDeprecated && candidate.Deprecated) continue;
-            if (best is null || (candidate.Storage && !best.Storage)) best = candidate;
+            var schema = _source.Find(ApiVersionOf(group, version), kind);
+            if (schema is null || !schema.Served || (skipDeprecated && schema.Deprecated)) continue;
+            return schema;
         }
-        return best;
+        return null;
     }
 
     private void ReportUnknown(MappingNode root, string apiVersion, string kind, ValidationContext ctx)
     {
         var slash = apiVersion.IndexOf('/');
         var group = slash < 0 ? "" : apiVersion[..slash];
-        var sameGroup = ServedVersionOf(group, kind);
-        ResourceSchema? elsewhere = null;
+        var target = ServedVersionOf(group, kind);
+        var sameGroup = target is not null;
         var kinds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in _source.All)
+        foreach (var (knownApiVersion, knownKind) in _source.Kinds)
         {
-            kinds.Add(candidate.Kind);
-            if (candidate.Kind == kind && candidate.Served && (elsewhere is null || (candidate.Storage && !elsewhere.Storage))) elsewhere = candidate;
+            kinds.Add(knownKind);
+            if (target is null && knownKind == kind && _source.Find(knownApiVersion, knownKind) is { Served: true } elsewhere)
+            {
+                var elsewhereGroup = elsewhere.Group;
+                target = ServedVersionOf(elsewhereGroup, kind) ?? elsewhere;
+            }
         }
-        if (sameGroup is not null || elsewhere is not null)
+        if (target is not null)
         {
-            var target = sameGroup ?? elsewhere!;
             ctx.Push("apiVersion");
             ctx.Error(ValidationRules.UnknownVersion,
-                sameGroup is not null ? $"{apiVersion} is not a version of {kind}" : $"{kind} is not a kind of {apiVersion}",
+                sameGroup ? $"{apiVersion} is not a version of {kind}" : $"{kind} is not a kind of {apiVersion}",
                 root["apiVersion"].Location, $"use apiVersion: {target.ApiVersion}");
             ctx.Pop();
             return;
@@ -244,9 +249,9 @@ public sealed class ManifestValidator
             var nearSchema = ServedVersionOf(group, near);
             if (nearSchema is null)
             {
-                foreach (var candidate in _source.All)
+                foreach (var (knownApiVersion, knownKind) in _source.Kinds)
                 {
-                    if (candidate.Kind == near && candidate.Served) { nearSchema = candidate; break; }
+                    if (knownKind == near && _source.Find(knownApiVersion, knownKind) is { Served: true } served) { nearSchema = served; break; }
                 }
             }
             suggestion = nearSchema is null || nearSchema.ApiVersion == apiVersion

@@ -19,7 +19,15 @@ internal sealed class TestSchemaSource : ISchemaSource
 
     public ResourceSchema? Find(string apiVersion, string kind) => _byKey.GetValueOrDefault((apiVersion, kind));
 
-    public IEnumerable<ResourceSchema> All => _all;
+    public IEnumerable<(string ApiVersion, string Kind)> Kinds => _all.Select(s => (s.ApiVersion, s.Kind));
+
+    /// <summary>Served versions, GA first, then beta, then alpha (newer first within each).</summary>
+    public IReadOnlyList<string> ServedVersions(string group, string kind)
+        => _all.Where(s => s.Group == group && s.Kind == kind && s.Served)
+            .Select(s => s.Version)
+            .OrderBy(v => v.Contains("alpha") ? 2 : v.Contains("beta") ? 1 : 0)
+            .ThenByDescending(v => v, StringComparer.Ordinal)
+            .ToList();
 
     public JsonElement? ObjectMeta { get; }
 }
