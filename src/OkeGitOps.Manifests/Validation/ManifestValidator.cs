@@ -56,9 +56,16 @@ public sealed class ManifestValidator
     public IReadOnlyList<Diagnostic> Validate(ManifestDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var ctx = new ValidationContext(Options);
-        ValidateObject(document.Root, ctx, isListItem: false);
-        return ctx.Diagnostics;
+        var ctx = ValidationContext.Rent(Options);
+        try
+        {
+            ValidateObject(document.Root, ctx, isListItem: false);
+            return ctx.TakeDiagnostics();
+        }
+        finally
+        {
+            ValidationContext.Return(ctx);
+        }
     }
 
     /// <summary>Validates one document and throws when anything is an error; warnings alone do not throw.</summary>

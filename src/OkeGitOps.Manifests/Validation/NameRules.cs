@@ -36,10 +36,12 @@ internal static class NameRules
     }
 
     /// <summary>RFC 1123 subdomain: at most 253 characters, dot-separated RFC 1123 labels (each label unbounded but the total).</summary>
-    public static bool IsDns1123Subdomain(string s)
+    public static bool IsDns1123Subdomain(string s) => IsDns1123Subdomain(s.AsSpan());
+
+    /// <summary>RFC 1123 subdomain check on a span.</summary>
+    public static bool IsDns1123Subdomain(ReadOnlySpan<char> span)
     {
-        if (s.Length is 0 or > Dns1123SubdomainMaxLength) return false;
-        var span = s.AsSpan();
+        if (span.Length is 0 or > Dns1123SubdomainMaxLength) return false;
         while (true)
         {
             var dot = span.IndexOf('.');
@@ -75,7 +77,7 @@ internal static class NameRules
         var name = key.AsSpan();
         if (slash >= 0)
         {
-            var prefix = key[..slash];
+            var prefix = key.AsSpan(0, slash);
             name = key.AsSpan(slash + 1);
             if (prefix.Length == 0) return "the prefix before '/' is empty";
             if (!IsDns1123Subdomain(prefix))

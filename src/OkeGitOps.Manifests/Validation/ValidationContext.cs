@@ -9,15 +9,47 @@ namespace OkeGitOps.Manifests.Validation;
 /// </summary>
 internal sealed class ValidationContext
 {
+    [ThreadStatic]
+    private static ValidationContext? _cached;
+
     private Segment[] _segments = new Segment[32];
     private int _depth;
     private List<Diagnostic>? _diagnostics;
     private int _probeDepth;
     private int _junctorDepth;
 
-    public ValidationContext(ValidatorOptions options) => Options = options;
+    private ValidationContext(ValidatorOptions options) => Options = options;
 
-    public ValidatorOptions Options { get; }
+    public ValidatorOptions Options { get; private set; }
+
+    /// <summary>A clean context for one run; reuses this thread's last one so that a valid document costs no allocation.</summary>
+    public static ValidationContext Rent(ValidatorOptions options)
+    {
+        var ctx = _cached;
+        if (ctx is null) return new ValidationContext(options);
+        _cached = null;
+        ctx.Options = options;
+        return ctx;
+    }
+
+    /// <summary>Hands back a context after <see cref="TakeDiagnostics"/>.</summary>
+    public static void Return(ValidationContext ctx)
+    {
+        ctx._depth = 0;
+        ctx._probeDepth = 0;
+        ctx._junctorDepth = 0;
+        ctx.ProbeErrors = 0;
+        ctx._diagnostics = null;
+        _cached = ctx;
+    }
+
+    /// <summary>The diagnostics found, detached from the context.</summary>
+    public IReadOnlyList<Diagnostic> TakeDiagnostics()
+    {
+        var found = Diagnostics;
+        _diagnostics = null;
+        return found;
+    }
 
     /// <summary>Errors counted while probing (inside anyOf/oneOf/not, where only the verdict matters).</summary>
     public int ProbeErrors { get; private set; }
