@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using FsCheck;
+using FsCheck.Fluent;
+using NJsonSchema;
+using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Tree;
+using OkeGitOps.Manifests.Validation;
+using Xunit.Abstractions;
+
+namespace OkeGitOps.Manifests.Tests.Validation.CrossCheck;
+
+/// <summary>
+/// Holds our validator, running on our schemas, to NJsonSchema's verdicts on the ORIGINAL upstream schemas
+/// (converted to strict JSON Schema), over generated documents: valid instances and single mutations (wrong type,
+/// unknown field, missing required field, value outside an enum, pattern break). For every document both must
+/// agree on valid/invalid, and for a mutated one ours must report the mutation at its path with the matching rule.
+/// Only our structural rules take part in the verdict: the API server's own metadata, Service and data rules and
+/// the map-list uniqueness check have no JSON Schema counterpart.
+/// </summary>
+public abstract class CrossCheckTests(ITestOutputHelper output)
+{
+    private const int DocumentsPerKind = 500;
+
+    private static readonly HashSet<string> Compared =
+    [
+        ValidationRules.Type, ValidationRules.NullNotAllowed, ValidationRules.UnknownField, ValidationRules.Required,
+        ValidationRules.Enum, ValidationRules.Pattern, ValidationRules.Format, ValidationRules.Minimum, ValidationRules.Maximum,
+        ValidationRules.MultipleOf, ValidationRules.MinLength, ValidationRules.MaxLength, ValidationRules.MinItems,
+        ValidationRules.MaxItems, ValidationRules.MinProperties, ValidationRules.MaxProperties, ValidationRules.DuplicateSetItem,
+        ValidationRules.AnyOf, ValidationRules.OneOf, ValidationRules.Not,
+    ];
+
+    /// <summary>NJsonSchema is slow to load big schemas: each original is loaded once per test run.</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Oracles = new();
+
+    private static readonly Dictionary<Mutation, string[]> RulesFor = new()
+    {
+        [Mutation.WrongType] = [ValidationRules.Type],
+        [Mutation.UnknownField] = [ValidationRules.UnknownField],
+        [Mutation.MissingRequired] = [ValidationRules.Required],
+        [Mutation.BadEnum] = [ValidationRules.Enum],
+        [Mutation.PatternBreak] = [ValidationRules.Pattern, ValidationRules.MinLength, ValidationRules.MaxLength],
+    };
+
+    protected void CrossCheckCrd(string crdFile) => Run(() => UpstreamSchemas.CrdStorage(crdFile));
+
+    protected void CrossCheckCore(string kind) => Run(() => UpstreamSchemas.Core(kind));
+
+    private void Run(Func<UpstreamKind> load)
+    {
+        Skip.If(UpstreamSchemas.Dir is null, UpstreamSchemas.NoUpstreamReason);
+        var clock = Stopwatch.StartNew();
+        var kind = load();
+        var oracle = Oracles.GetOrAdd(kind.ApiVersion + "/" + kind.Kind,
+            _ => new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(UpstreamSchemas.ToStrictJsonSchema(kind.Original)).GetAwaiter().GetResult())).Value;
+        var loaded = clock.Elapsed;
+        var validator = UpstreamSource.Validator();
+        var generator = new DocumentGenerator(UpstreamSchemas.ToOurs(kind.Original), kind.ApiVersion, kind.Kind, kind.Scope);
+
+        var counts = new ConcurrentDictionary<string, int>();
+        var documents = Arb.From(Gen.Choose(0, int.MaxValue).Select(generator.Generate));
+        var property = Prop.ForAll(documents, document =>
+        {
+            var ours = validator.Validate(new ManifestDocument(document.Root))
+                .Where(d => d.IsError && Compared.Contains(d.Rule)).ToList();
+            var theirs = oracle.Validate(TreeJson.ToJson(document.Root));
+            var verdict = ours.Count == 0 ? "valid" : "invalid";
+            counts.AddOrUpdate($"{document.Mutation}, {verdict}", 1, (_, n) => n + 1);
+            if ((ours.Count == 0) != (theirs.Count == 0))
+            {
+                throw new InvalidOperationException(
+                    $"verdicts differ for {document}\nours:\n{string.Join("\n", ours)}\nNJsonSchema:\n{string.Join("\n", theirs.Select(e => $"{e.Path}: {e.Kind}"))}");
+            }
+            if (document.Mutation != Mutation.None
+                && !ours.Any(d => Equals(d.Path, document.Site) && RulesFor[document.Mutation].Contains(d.Rule)))
+            {
+                throw new InvalidOperationException($"the mutation is not reported at its path for {document}\nours:\n{string.Join("\n", ours)}");
+            }
+            return true;
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(DocumentsPerKind).WithQuietOnSuccess(true), property);
+
+        output.WriteLine($"{kind.ApiVersion} {kind.Kind}: oracle loaded in {loaded.TotalMilliseconds:F0} ms, {DocumentsPerKind} documents checked in {(clock.Elapsed - loaded).TotalMilliseconds:F0} ms");
+        foreach (var (key, n) in counts.OrderBy(c => c.Key, StringComparer.Ordinal)) output.WriteLine($"  {key}: {n}");
+        Assert.True(counts.Where(c => c.Key.EndsWith("valid", StringComparison.Ordinal) && !c.Key.EndsWith("invalid", StringComparison.Ordinal)).Sum(c => c.Value) >= DocumentsPerKind / 10,
+            "too few generated documents were valid to exercise the accepting side");
+        Assert.True(counts.Where(c => c.Key.EndsWith("invalid", StringComparison.Ordinal)).Sum(c => c.Value) >= DocumentsPerKind / 3,
+            "too few generated documents were invalid to exercise the rejecting side");
+    }
+}
+
+[Trait("Category", "CrossCheck")]
+public class ArgoCrossCheckTests(ITestOutputHelper output) : CrossCheckTests(output)
+{
+    [SkippableFact]
+    public void Application_agrees_with_NJsonSchema() => CrossCheckCrd("crds/argo-cd/application-crd.yaml");
+
+    [SkippableFact]
+    public void ApplicationSet_agrees_with_NJsonSchema() => CrossCheckCrd("crds/argo-cd/applicationset-crd.yaml");
+
+    [SkippableFact]
+    public void AppProject_agrees_with_NJsonSchema() => CrossCheckCrd("crds/argo-cd/appproject-crd.yaml");
+}
+
+[Trait("Category", "CrossCheck")]
+public class EsoCrossCheckTests(ITestOutputHelper output) : CrossCheckTests(output)
+{
+    [SkippableFact]
+    public void ExternalSecret_agrees_with_NJsonSchema() => CrossCheckCrd("crds/external-secrets/external-secrets.io_externalsecrets.yaml");
+
+    [SkippableFact]
+    public void SecretStore_agrees_with_NJsonSchema() => CrossCheckCrd("crds/external-secrets/external-secrets.io_secretstores.yaml");
+
+    [SkippableFact]
+    public void ClusterSecretStore_agrees_with_NJsonSchema() => CrossCheckCrd("crds/external-secrets/external-secrets.io_clustersecretstores.yaml");
+
+    [SkippableFact]
+    public void ClusterExternalSecret_agrees_with_NJsonSchema() => CrossCheckCrd("crds/external-secrets/external-secrets.io_clusterexternalsecrets.yaml");
+
+    [SkippableFact]
+    public void PushSecret_agrees_with_NJsonSchema() => CrossCheckCrd("crds/external-secrets/external-secrets.io_pushsecrets.yaml");
+}
+
+[Trait("Category", "CrossCheck")]
+public class CoreCrossCheckTests(ITestOutputHelper output) : CrossCheckTests(output)
+{
+    [SkippableTheory]
+    [InlineData("Service")]
+    [InlineData("Namespace")]
+    [InlineData("ServiceAccount")]
+    [InlineData("Secret")]
+    [InlineData("ConfigMap")]
+    public void Core_kind_agrees_with_NJsonSchema(string kind) => CrossCheckCore(kind);
+}
