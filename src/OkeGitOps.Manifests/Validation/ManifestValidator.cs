@@ -38,6 +38,14 @@ public sealed class ManifestValidator
     private readonly ISchemaSource _source;
     private readonly Lazy<CompiledSchema?> _objectMeta;
 
+    /// <summary>Creates a validator that checks documents against the schemas of a registry.</summary>
+    /// <param name="registry">Where schemas come from, e.g. <see cref="SchemaRegistry.Default"/>.</param>
+    /// <param name="options">Settings; <see cref="ValidatorOptions.Default"/> when null.</param>
+    public ManifestValidator(SchemaRegistry registry, ValidatorOptions? options = null)
+        : this(new RegistrySchemaSource(registry ?? throw new ArgumentNullException(nameof(registry))), options)
+    {
+    }
+
     internal ManifestValidator(ISchemaSource source, ValidatorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
