@@ -1,33 +1,43 @@
 namespace OkeGitOps.Manifests.Tests;
 
-/// <summary>Where the repository and the shared reference material are, seen from a running test.</summary>
+/// <summary>
+/// Finds the repository and the shared data folder from a running test. The repository root is the directory holding
+/// <c>OkeGitOps.Manifests.sln</c>, found by walking up from the test binaries; the shared folder sits beside it as
+/// <c>&lt;repo root&gt;/../shared</c> and may be absent (then tests that need it skip).
+/// </summary>
 public static class TestPaths
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OkeGitOps.Manifests.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No OkeGitOps.Manifests.sln above {AppContext.BaseDirectory}.");
-    });
+    private const string SolutionFile = "OkeGitOps.Manifests.sln";
 
-    /// <summary>The folder holding OkeGitOps.Manifests.sln.</summary>
-    public static string RepoRoot => Root.Value;
+    private static readonly Lazy<string> LazyRepoRoot = new(FindRepoRoot);
 
-    /// <summary>The shared reference folder (<c>../shared</c> beside the repository, or <c>OKEGITOPS_SHARED</c>), or null when absent.</summary>
-    public static string? SharedDir
-    {
-        get
-        {
-            var dir = Environment.GetEnvironmentVariable("OKEGITOPS_SHARED") ?? Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-            return Directory.Exists(dir) ? dir : null;
-        }
-    }
+    /// <summary>The repository root (the directory containing the solution file).</summary>
+    public static string RepoRoot => LazyRepoRoot.Value;
 
-    /// <summary>The upstream CRDs and OpenAPI files, or null when absent.</summary>
-    public static string? UpstreamDir => SharedDir is { } shared && Directory.Exists(Path.Combine(shared, "upstream")) ? Path.Combine(shared, "upstream") : null;
+    /// <summary>The shared data folder next to the repository, or <c>null</c> when it does not exist.</summary>
+    public static string? SharedDir => ExistingDirectory(Path.Combine(RepoRoot, "..", "shared"));
+
+    /// <summary>The <c>upstream</c> folder inside the shared folder, or <c>null</c> when it does not exist.</summary>
+    public static string? UpstreamDir => SharedDir is { } shared ? ExistingDirectory(Path.Combine(shared, "upstream")) : null;
+
+    /// <summary>The committed <c>schemas</c> folder.</summary>
+    public static string SchemasDir => Path.Combine(RepoRoot, "schemas");
 
     /// <summary>The reason to give when a test skips for lack of the upstream folder.</summary>
     public static string NoUpstreamReason => $"../shared/upstream is not present beside {RepoRoot}; the cross-checks against the original upstream schemas need it";
+
+    private static string? ExistingDirectory(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Directory.Exists(full) ? full : null;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"No {SolutionFile} found above {AppContext.BaseDirectory}.");
+    }
 }

@@ -75,6 +75,18 @@ public sealed class ResourceSchema
     /// <summary>The structural schema, shaped like a CRD's <c>openAPIV3Schema</c>. Absent for unserved versions.</summary>
     public JsonElement? OpenApiV3Schema { get; }
 
+    /// <summary>The lower-case plural used in API paths, e.g. <c>applications</c>, when known.</summary>
+    public string? Plural { get; init; }
+
+    /// <summary>The kind of a list of these objects, e.g. <c>ApplicationList</c>, when known.</summary>
+    public string? ListKind { get; init; }
+
+    /// <summary>
+    /// True for the schema of a shared type that is not a resource of its own, such as <c>ObjectMeta</c>:
+    /// no manifest names it in <c>apiVersion</c>/<c>kind</c>, and its scope and served flags mean nothing.
+    /// </summary>
+    public bool IsSharedType { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{ApiVersion}/{Kind}";
 }

@@ -115,6 +115,7 @@ public static class YamlEmitter
 
     private static void WriteNode(DocumentState state, ManifestNode node, KeyOrder order)
     {
+        if (node is MappingNode or SequenceNode) state.EndsWithKeptBreaks = false;
         switch (node)
         {
             case MappingNode mapping:
@@ -189,12 +190,15 @@ public static class YamlEmitter
     }
 
     /// <summary>Picks the scalar style for a string value or key.</summary>
-    internal static ScalarStyle ChooseStyle(string value, bool isKey)
+    private static ScalarStyle ChooseStyle(string value, bool isKey)
     {
         var chars = Classify(value);
         // A block literal is always a string, whatever its text looks like, so it needs no plain-scalar checks.
         if (!isKey && chars == CharClass.LiteralSafeMultiline && CanBeLiteral(value)) return ScalarStyle.Literal;
         if (chars != CharClass.PlainSafe || YamlScalars.NeedsQuoting(value)) return ScalarStyle.DoubleQuoted;
+        // YamlDotNet's own parser (which YamlReader uses) fails to find the ':' after a plain key holding " *"
+        // ("a *b: c" reads as one scalar or fails), although the text is valid YAML. Quote such keys.
+        if (isKey && value.Contains(" *", StringComparison.Ordinal)) return ScalarStyle.DoubleQuoted;
         return ScalarStyle.Plain;
     }
 

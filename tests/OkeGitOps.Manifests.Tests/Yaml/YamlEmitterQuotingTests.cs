@@ -121,6 +121,21 @@ public class YamlEmitterQuotingTests
     public void Keys_follow_the_same_quoting_rules_as_values_but_never_use_block_literals(string key, string expected)
         => Assert.Equal(expected, EmitKey(key));
 
+    [Theory]
+    [InlineData("a *b")]
+    [InlineData("a *")]
+    [InlineData("0o.inf| *@=")]
+    public void Key_with_a_space_before_an_asterisk_is_double_quoted_so_YamlDotNet_can_read_it(string key)
+    {
+        var yaml = YamlEmitter.Emit(Map((key, String("v")), ("z", Integer(1))));
+        Assert.Equal($"\"{key}\": v\nz: 1\n", yaml);
+        Assert.Equal(Map((key, String("v")), ("z", Integer(1))), YamlReader.ReadAll(yaml)[0].Root);
+    }
+
+    [Fact]
+    public void Value_with_a_space_before_an_asterisk_stays_plain()
+        => Assert.Equal("v: run *.sh\n", EmitValue("run *.sh"));
+
     [Fact]
     public void Multi_line_key_is_a_double_quoted_explicit_key()
         => Assert.Equal("? \"line\\nbreak\"\n: 1\n", EmitKey("line\nbreak"));

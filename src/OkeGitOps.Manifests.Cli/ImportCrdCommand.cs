@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Text;
+using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Schemas;
+
+namespace OkeGitOps.Manifests.Cli;
+
+/// <summary>
+/// <c>okegitops import-crd &lt;input&gt; --out &lt;dir&gt; [--upstream label] [--kinds A,B]</c>: turns CRDs (a YAML file or a
+/// folder of them) or a Kubernetes OpenAPI v3 JSON document into schema files under the output folder.
+/// Exit codes: 0 written, 1 the input is not a valid CRD/OpenAPI document, 2 usage errors and missing files.
+/// </summary>
+internal static class ImportCrdCommand
+{
+    /// <summary>Creates the command, writing only to the given writers.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Argument<string>("input")
+        {
+            Description = "A CRD YAML file, a folder of CRD YAML files, or a Kubernetes OpenAPI v3 JSON document.",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "The schemas folder to write into, e.g. schemas. Files are written as <group or core>/<version>/<kind>.json.",
+            Required = true,
+        };
+        var upstream = new Option<string?>("--upstream")
+        {
+            Description = "Where the input comes from, e.g. \"Argo CD v3.5.1\"; CRD file names are added in parentheses.",
+        };
+        var kinds = new Option<string?>("--kinds")
+        {
+            Description = "Comma-separated kinds to import, e.g. Service,ConfigMap,ObjectMeta. Default: all kinds in the input.",
+        };
+        var command = new Command("import-crd", "Import CRDs or Kubernetes OpenAPI v3 into okegitops schema files.")
+        {
+            input, output, upstream, kinds,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(input)!,
+            parse.GetValue(output)!,
+            parse.GetValue(upstream),
+            parse.GetValue(kinds),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Run(string input, string output, string? upstream, string? kinds, TextWriter stdout, TextWriter stderr)
+    {
+        var kindList = kinds?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (kindList is { Length: 0 })
+        {
+            stderr.WriteLine("error: --kinds names no kinds");
+            return CliApp.UsageOrIoError;
+        }
+
+        IReadOnlyList<ImportedSchema> schemas;
+        try
+        {
+            schemas = CrdImporter.ImportPath(input, upstream, kindList);
+        }
+        catch (FileNotFoundException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CliApp.UsageOrIoError;
+        }
+        catch (SchemaImportException e)
+        {
+            WriteDiagnostics(stderr, e);
+            return e.Diagnostic.Rule == SchemaRules.KindNotFound ? CliApp.UsageOrIoError : CliApp.Invalid;
+        }
+        catch (YamlReadException e)
+        {
+            WriteDiagnostics(stderr, e);
+            return CliApp.Invalid;
+        }
+
+        if (schemas.Count == 0)
+        {
+            stderr.WriteLine($"error: no CustomResourceDefinitions or OpenAPI kinds found in {input}");
+            return CliApp.Invalid;
+        }
+
+        var written = 0;
+        foreach (var schema in schemas)
+        {
+            var path = Path.Combine(output, schema.RelativePath);
+            var unchanged = File.Exists(path) && File.ReadAllText(path) == schema.Json;
+            if (!unchanged)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, schema.Json, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                written++;
+            }
+            stdout.WriteLine($"{(unchanged ? "unchanged" : "wrote")} {schema.RelativePath}");
+        }
+        stdout.WriteLine($"{schemas.Count} schema file{(schemas.Count == 1 ? "" : "s")} in {output} ({written} written, {schemas.Count - written} unchanged)");
+        return CliApp.Success;
+    }
+
+    private static void WriteDiagnostics(TextWriter stderr, ManifestException e)
+    {
+        foreach (var diagnostic in e.Diagnostics) stderr.WriteLine(diagnostic);
+    }
+}
