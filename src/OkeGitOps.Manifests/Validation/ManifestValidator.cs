@@ -35,32 +35,42 @@ public sealed class ManifestValidator
 {
     private static readonly ConditionalWeakTable<ResourceSchema, RootSchema> RootSchemas = new();
 
-    private readonly ISchemaSource _source;
+    private readonly SchemaRegistry _registry;
     private readonly Lazy<CompiledSchema?> _objectMeta;
 
-    /// <summary>Creates a validator that checks documents against the schemas of a registry.</summary>
-    /// <param name="registry">Where schemas come from, e.g. <see cref="SchemaRegistry.Default"/>.</param>
+    /// <summary>Creates a validator over a registry's schemas.</summary>
+    /// <param name="registry">Where schemas come from, e.g. <see cref="SchemaRegistry.Default"/> or one with user schemas added.</param>
     /// <param name="options">Settings; <see cref="ValidatorOptions.Default"/> when null.</param>
     public ManifestValidator(SchemaRegistry registry, ValidatorOptions? options = null)
-        : this(new RegistrySchemaSource(registry ?? throw new ArgumentNullException(nameof(registry))), options)
     {
-    }
-
-    internal ManifestValidator(ISchemaSource source, ValidatorOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        _source = source;
+        ArgumentNullException.ThrowIfNull(registry);
+        _registry = registry;
         Options = options ?? ValidatorOptions.Default;
-        _objectMeta = new Lazy<CompiledSchema?>(
-            () => _source.ObjectMeta is { } meta ? new CompiledSchema(meta) : null,
-            LazyThreadSafetyMode.PublicationOnly);
+        _objectMeta = new Lazy<CompiledSchema?>(() => ReadObjectMeta(registry), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The settings this validator applies.</summary>
     public ValidatorOptions Options { get; }
 
+    /// <summary>The registry this validator reads schemas from.</summary>
+    public SchemaRegistry Registry => _registry;
+
+    private static CompiledSchema? ReadObjectMeta(SchemaRegistry registry)
+    {
+        try
+        {
+            return new CompiledSchema(registry.ObjectMeta);
+        }
+        catch (InvalidOperationException)
+        {
+            // A registry without meta/v1/objectmeta.json: the API server's own metadata rules still apply.
+            return null;
+        }
+    }
+
     /// <summary>Validates one document and returns what was found, errors and warnings, in document order (empty when all is well).</summary>
     /// <param name="document">The document, typically from <c>YamlReader</c> or a model's <c>ToNode()</c>.</param>
+    /// <exception cref="SchemaLoadException">A schema file the document needs is broken.</exception>
     public IReadOnlyList<Diagnostic> Validate(ManifestDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -78,6 +88,7 @@ public sealed class ManifestValidator
 
     /// <summary>Validates one document and throws when anything is an error; warnings alone do not throw.</summary>
     /// <exception cref="ManifestValidationException">The document has at least one error; the exception carries every diagnostic found.</exception>
+    /// <exception cref="SchemaLoadException">A schema file the document needs is broken.</exception>
     public void ValidateOrThrow(ManifestDocument document)
     {
         var diagnostics = Validate(document);
@@ -108,7 +119,7 @@ public sealed class ManifestValidator
         }
 
         var start = ctx.Diagnostics.Count;
-        var resource = _source.Find(apiVersion, kind);
+        var resource = _registry.Find(apiVersion, kind);
         if (resource is null)
         {
             ReportUnknown(root, apiVersion, kind, ctx);
@@ -223,9 +234,9 @@ public sealed class ManifestValidator
     /// <summary>The preferred served version of a kind in a group, optionally the first that is not deprecated.</summary>
     private ResourceSchema? ServedVersionOf(string group, string kind, bool skipDeprecated = false)
     {
-        foreach (var version in _source.ServedVersions(group, kind))
+        foreach (var version in _registry.ServedVersions(group, kind))
         {
-            var schema = _source.Find(ApiVersionOf(group, version), kind);
+            var schema = _registry.Find(ApiVersionOf(group, version), kind);
             if (schema is null || !schema.Served || (skipDeprecated && schema.Deprecated)) continue;
             return schema;
         }
@@ -239,10 +250,10 @@ public sealed class ManifestValidator
         var target = ServedVersionOf(group, kind);
         var sameGroup = target is not null;
         var kinds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (knownApiVersion, knownKind) in _source.Kinds)
+        foreach (var (knownApiVersion, knownKind) in _registry.Kinds)
         {
             kinds.Add(knownKind);
-            if (target is null && knownKind == kind && _source.Find(knownApiVersion, knownKind) is { Served: true } elsewhere)
+            if (target is null && knownKind == kind && _registry.Find(knownApiVersion, knownKind) is { Served: true } elsewhere)
             {
                 var elsewhereGroup = elsewhere.Group;
                 target = ServedVersionOf(elsewhereGroup, kind) ?? elsewhere;
@@ -264,9 +275,9 @@ public sealed class ManifestValidator
             var nearSchema = ServedVersionOf(group, near);
             if (nearSchema is null)
             {
-                foreach (var (knownApiVersion, knownKind) in _source.Kinds)
+                foreach (var (knownApiVersion, knownKind) in _registry.Kinds)
                 {
-                    if (knownKind == near && _source.Find(knownApiVersion, knownKind) is { Served: true } served) { nearSchema = served; break; }
+                    if (knownKind == near && _registry.Find(knownApiVersion, knownKind) is { Served: true } served) { nearSchema = served; break; }
                 }
             }
             suggestion = nearSchema is null || nearSchema.ApiVersion == apiVersion

@@ -208,8 +208,18 @@ internal static class TestSchemas
 
     private static readonly ManifestValidator DefaultValidator = Validator();
 
+    /// <summary>A registry holding the test kinds (and the cut-down ObjectMeta unless told otherwise).</summary>
+    public static SchemaRegistry Registry(bool withObjectMeta = true)
+    {
+        var registry = SchemaRegistry.Empty;
+        foreach (var schema in All) registry = registry.WithSchema(schema);
+        return withObjectMeta
+            ? registry.WithSchema(new ResourceSchema("meta", "v1", "ObjectMeta", ResourceScope.Namespaced, false, false, false, null, "test", Json(ObjectMeta)) { IsSharedType = true })
+            : registry;
+    }
+
     public static ManifestValidator Validator(ValidatorOptions? options = null, bool withObjectMeta = true)
-        => new(new TestSchemaSource(All, withObjectMeta ? Json(ObjectMeta) : null), options);
+        => new(Registry(withObjectMeta), options);
 
     public static ManifestDocument Doc(string yaml) => YamlReader.ReadAll(yaml, "test.yaml")[0];
 

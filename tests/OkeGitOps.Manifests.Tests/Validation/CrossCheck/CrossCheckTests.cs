@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using NJsonSchema;
-using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
 using Xunit.Abstractions;
@@ -11,7 +12,7 @@ using Xunit.Abstractions;
 namespace OkeGitOps.Manifests.Tests.Validation.CrossCheck;
 
 /// <summary>
-/// Holds our validator, running on our schemas, to NJsonSchema's verdicts on the ORIGINAL upstream schemas
+/// Holds our validator, running on our schemas (the ones embedded in the library), to NJsonSchema's verdicts on the ORIGINAL upstream schemas
 /// (converted to strict JSON Schema), over generated documents: valid instances and single mutations (wrong type,
 /// unknown field, missing required field, value outside an enum, pattern break). For every document both must
 /// agree on valid/invalid, and for a mutated one ours must report the mutation at its path with the matching rule.
@@ -34,6 +35,9 @@ public abstract class CrossCheckTests(ITestOutputHelper output)
     /// <summary>NJsonSchema is slow to load big schemas: each original is loaded once per test run.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Oracles = new();
 
+    // The documents are generated from our schema (it carries the x-kubernetes-* hints the generator needs) and
+    // judged by NJsonSchema on the original upstream one.
+
     private static readonly Dictionary<Mutation, string[]> RulesFor = new()
     {
         [Mutation.WrongType] = [ValidationRules.Type],
@@ -55,8 +59,10 @@ public abstract class CrossCheckTests(ITestOutputHelper output)
         var oracle = Oracles.GetOrAdd(kind.ApiVersion + "/" + kind.Kind,
             _ => new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(UpstreamSchemas.ToStrictJsonSchema(kind.Original)).GetAwaiter().GetResult())).Value;
         var loaded = clock.Elapsed;
-        var validator = UpstreamSource.Validator();
-        var generator = new DocumentGenerator(UpstreamSchemas.ToOurs(kind.Original), kind.ApiVersion, kind.Kind, kind.Scope);
+        var ours = SchemaRegistry.Default.Find(kind.ApiVersion, kind.Kind)?.OpenApiV3Schema
+            ?? throw new InvalidOperationException($"no embedded schema for {kind.ApiVersion} {kind.Kind}");
+        var validator = new ManifestValidator(SchemaRegistry.Default);
+        var generator = new DocumentGenerator(JsonNode.Parse(ours.GetRawText())!.AsObject(), kind.ApiVersion, kind.Kind, kind.Scope);
 
         var counts = new ConcurrentDictionary<string, int>();
         var documents = Arb.From(Gen.Choose(0, int.MaxValue).Select(generator.Generate));

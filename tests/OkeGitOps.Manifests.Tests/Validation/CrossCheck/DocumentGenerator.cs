@@ -55,13 +55,19 @@ internal sealed class DocumentGenerator
         _scope = scope;
     }
 
-    /// <summary>A document for a seed; about one in six is left valid, the rest get one mutation.</summary>
+    /// <summary>A document for a seed; about a quarter are left valid, the rest get one mutation.</summary>
     public GeneratedDocument Generate(int seed)
     {
         var random = new Random(seed);
         var sites = new List<Site>();
         var root = (MappingNode)Object(_schema, random, 0, NodePath.Root, sites, isRoot: true);
-        var wanted = (Mutation)(seed % 6);
+        // A quarter stay valid; the rest get one mutation each, spread over the five kinds.
+        var wanted = (seed % 8) switch
+        {
+            0 or 1 => Mutation.None,
+            7 => (Mutation)random.Next(1, 6),
+            var n => (Mutation)(n - 1),
+        };
         if (wanted == Mutation.None) return new GeneratedDocument(root, Mutation.None, null, "");
         // Kinds without, say, enums or patterns get another mutation instead.
         var candidates = sites.Where(s => s.Mutation == wanted).ToList();
@@ -150,6 +156,10 @@ internal sealed class DocumentGenerator
         {
             var optional = properties.Select(p => p.Key).Where(k => !required.Contains(k) && !(isRoot && k is "apiVersion" or "kind" or "metadata" or "status")).ToList();
             var take = depth >= MaxDepth ? 0 : r.Next(Math.Min(MaxOptionalPerObject, optional.Count) + 1);
+            var requiredCount = properties.Count(p => required.Contains(p.Key));
+            if (schema["maxProperties"] is JsonValue maxProperties) take = Math.Min(take, (int)maxProperties.GetValue<long>() - requiredCount);
+            if (schema["minProperties"] is JsonValue minProperties) take = Math.Max(take, (int)minProperties.GetValue<long>() - requiredCount);
+            take = Math.Clamp(take, 0, optional.Count);
             var chosen = optional.OrderBy(_ => r.Next()).Take(take).ToHashSet();
             foreach (var (key, value) in properties)
             {
@@ -166,6 +176,8 @@ internal sealed class DocumentGenerator
         else if (schema["additionalProperties"] is JsonObject additional && depth < MaxDepth)
         {
             var count = r.Next(3);
+            if (schema["maxProperties"] is JsonValue maxProperties) count = Math.Min(count, (int)maxProperties.GetValue<long>());
+            if (schema["minProperties"] is JsonValue minProperties) count = Math.Max(count, (int)minProperties.GetValue<long>());
             for (var i = 0; i < count; i++)
             {
                 var key = $"{Word(r, 1, 6)}{i}";

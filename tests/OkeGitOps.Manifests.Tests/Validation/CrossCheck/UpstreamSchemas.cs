@@ -61,9 +61,6 @@ internal static class UpstreamSchemas
         return new UpstreamKind("", "v1", kind, kind == "Namespace" ? ResourceScope.Cluster : ResourceScope.Namespaced, true, true, false, schema);
     }
 
-    /// <summary>ObjectMeta from the OpenAPI subset, references inlined.</summary>
-    public static JsonObject CoreObjectMeta() => Inline(Components()["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]!.DeepClone()).AsObject();
-
     private static JsonNode Inline(JsonNode node)
     {
         switch (node)
@@ -93,22 +90,6 @@ internal static class UpstreamSchemas
     }
 
     private static JsonNode Resolve(string reference) => Inline(Components()[reference.Split('/')[^1]]!.DeepClone());
-
-    /// <summary>
-    /// Our validator's reading of a schema before the registry lands: descriptions dropped, and the core OpenAPI's
-    /// IntOrString (<c>format: int-or-string</c> with a oneOf) spelled as <c>x-kubernetes-int-or-string</c>, as CRDs do.
-    /// </summary>
-    public static JsonObject ToOurs(JsonNode original)
-    {
-        JsonNode Convert(JsonNode node) => node switch
-        {
-            JsonObject o when Str(o, "format") == "int-or-string" => new JsonObject { ["x-kubernetes-int-or-string"] = true },
-            JsonObject o => new JsonObject(o.Where(p => p.Key != "description").Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Convert(p.Value)))),
-            JsonArray a => new JsonArray(a.Select(i => i is null ? null : Convert(i)).ToArray()),
-            _ => node.DeepClone(),
-        };
-        return Convert(original).AsObject();
-    }
 
     /// <summary>
     /// The original schema as strict JSON Schema, so that NJsonSchema judges what the API server would: objects
