@@ -52,7 +52,7 @@ public static class EsoManifests
         var kind = node.GetString("kind");
         var old = $"{Group}/v1beta1";
         node = node.Set("apiVersion", ManifestNode.String(old));
-        var warning = Diagnostic.Warning(HelperRules.EsoUnservedVersion,
+        var warning = Diagnostic.Warning(IntentRules.EsoUnservedVersion,
             $"{old} is no longer served: ESO stopped serving v1beta1 in 0.17, so a current ESO rejects this {kind}",
             NodePath.Root.Key("apiVersion"), null,
             $"write {Group}/v1 (EsoApiVersion.V1, the default) unless the cluster still runs ESO older than 0.17");

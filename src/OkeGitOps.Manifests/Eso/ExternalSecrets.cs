@@ -27,7 +27,7 @@ public static class ExternalSecrets
     public static ExternalSecret From(string name, string @namespace, ClusterSecretStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Create(name, @namespace, HelperRules.RequireName(store.Metadata?.Name, "spec.secretStoreRef.name", "store name"),
+        return Create(name, @namespace, IntentRules.RequireName(store.Metadata?.Name, "spec.secretStoreRef.name", "store name"),
             ExternalSecretSpecSecretStoreRefKind.ClusterSecretStore);
     }
 
@@ -40,17 +40,17 @@ public static class ExternalSecrets
         ArgumentNullException.ThrowIfNull(store);
         var storeNs = store.Metadata?.Namespace;
         if (storeNs is not null && storeNs != @namespace)
-            throw HelperRules.Fail(HelperRules.EsoStoreNamespace,
+            throw IntentRules.Fail(IntentRules.EsoStoreNamespace,
                 $"SecretStore '{store.Metadata?.Name}' lives in namespace '{storeNs}', so an ExternalSecret in '{@namespace}' cannot use it",
                 "spec.secretStoreRef", $"put the ExternalSecret in '{storeNs}', add a SecretStore to '{@namespace}', or use a ClusterSecretStore");
-        return Create(name, @namespace, HelperRules.RequireName(store.Metadata?.Name, "spec.secretStoreRef.name", "store name"),
+        return Create(name, @namespace, IntentRules.RequireName(store.Metadata?.Name, "spec.secretStoreRef.name", "store name"),
             ExternalSecretSpecSecretStoreRefKind.SecretStore);
     }
 
     private static ExternalSecret Create(string name, string @namespace, string storeName, ExternalSecretSpecSecretStoreRefKind kind)
     {
-        HelperRules.RequireName(name, "metadata.name", "ExternalSecret name");
-        HelperRules.RequireName(@namespace, "metadata.namespace", "namespace", label: true);
+        IntentRules.RequireName(name, "metadata.name", "ExternalSecret name");
+        IntentRules.RequireName(@namespace, "metadata.namespace", "namespace", label: true);
         return global::OkeGitOps.Manifests.Eso.ExternalSecret(name, @namespace)
             .WithSpec(new ExternalSecretSpec { SecretStoreRef = new() { Name = storeName, Kind = kind } });
     }
@@ -69,7 +69,7 @@ public static class ExternalSecrets
     {
         ArgumentNullException.ThrowIfNull(externalSecret);
         if (interval < TimeSpan.Zero)
-            throw HelperRules.Fail(HelperRules.Duration, $"the refresh interval {interval} is negative", "spec.refreshInterval",
+            throw IntentRules.Fail(IntentRules.Duration, $"the refresh interval {interval} is negative", "spec.refreshInterval",
                 "pass a positive TimeSpan, or TimeSpan.Zero to read only once");
         return externalSecret.WithSpec(s => s.WithRefreshInterval(GoDuration.From(interval).Text));
     }
@@ -86,7 +86,7 @@ public static class ExternalSecrets
         var index = externalSecret.Spec?.Data?.Count ?? 0;
         var path = $"spec.data[{index}]";
         if (NameRules.ConfigMapKeyProblem(secretKey ?? "") is { } problem)
-            throw HelperRules.Fail(HelperRules.EsoSecretKey, $"'{secretKey}' is not a valid Secret key: {problem}", path + ".secretKey",
+            throw IntentRules.Fail(IntentRules.EsoSecretKey, $"'{secretKey}' is not a valid Secret key: {problem}", path + ".secretKey",
                 "use letters, digits, '-', '_' and '.', e.g. 'password' or 'db.url'");
         var item = new ExternalSecretSpecData { SecretKey = secretKey, RemoteRef = RemoteRef(remoteKey, property, version, path + ".remoteRef") };
         return externalSecret.WithSpec(s => s with { Data = (s.Data ?? EquatableArray<ExternalSecretSpecData>.Empty).Add(item) });
@@ -116,7 +116,7 @@ public static class ExternalSecrets
         ArgumentNullException.ThrowIfNull(externalSecret);
         var path = $"spec.dataFrom[{externalSecret.Spec?.DataFrom?.Count ?? 0}].find";
         if (nameRegex is null && (tags is null || tags.Count == 0))
-            throw HelperRules.Fail(HelperRules.EsoFind, "a find needs a name pattern or at least one tag, otherwise it would fetch every secret in the compartment", path,
+            throw IntentRules.Fail(IntentRules.EsoFind, "a find needs a name pattern or at least one tag, otherwise it would fetch every secret in the compartment", path,
                 "pass nameRegex: (e.g. \"^app-\") or tags:");
         if (nameRegex is not null)
         {
@@ -126,7 +126,7 @@ public static class ExternalSecrets
             }
             catch (ArgumentException e)
             {
-                throw HelperRules.Fail(HelperRules.EsoFind, $"'{nameRegex}' is not a regular expression: {e.Message}", path + ".name.regexp",
+                throw IntentRules.Fail(IntentRules.EsoFind, $"'{nameRegex}' is not a regular expression: {e.Message}", path + ".name.regexp",
                     "escape special characters such as '.', '(' and '[' with a backslash");
             }
         }
@@ -150,7 +150,7 @@ public static class ExternalSecrets
         ExternalSecretSpecTargetCreationPolicy? creationPolicy = null, ExternalSecretSpecTargetDeletionPolicy? deletionPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(externalSecret);
-        if (name is not null) HelperRules.RequireName(name, "spec.target.name", "Secret name");
+        if (name is not null) IntentRules.RequireName(name, "spec.target.name", "Secret name");
         var result = externalSecret.WithSpec(s => s.WithTarget(t => t with
         {
             Name = name ?? t.Name,
@@ -182,10 +182,10 @@ public static class ExternalSecrets
         {
             var path = $"spec.target.template.data.{key}";
             if (NameRules.ConfigMapKeyProblem(key) is { } problem)
-                throw HelperRules.Fail(HelperRules.EsoSecretKey, $"'{key}' is not a valid Secret key: {problem}", path,
+                throw IntentRules.Fail(IntentRules.EsoSecretKey, $"'{key}' is not a valid Secret key: {problem}", path,
                     "use letters, digits, '-', '_' and '.'");
             if (IsCredentialKey(key) && !value.Contains("{{", StringComparison.Ordinal))
-                throw HelperRules.Fail(HelperRules.EsoTemplateLiteralCredential,
+                throw IntentRules.Fail(IntentRules.EsoTemplateLiteralCredential,
                     $"template data '{key}' holds a literal value; a credential written here would sit in Git in plaintext", path,
                     $"store the value in OCI Vault, fetch it with AddData(\"{key}\", \"<vault secret name>\") and write \"{{{{ .{key} }}}}\" here");
         }
@@ -212,7 +212,7 @@ public static class ExternalSecrets
         ArgumentNullException.ThrowIfNull(externalSecret);
         var spec = externalSecret.Spec;
         if ((spec?.Data?.Count ?? 0) == 0 && (spec?.DataFrom?.Count ?? 0) == 0)
-            throw HelperRules.Fail(HelperRules.EsoNoData,
+            throw IntentRules.Fail(IntentRules.EsoNoData,
                 $"ExternalSecret '{externalSecret.Metadata?.Name}' has neither data nor dataFrom, so it fetches nothing", "spec",
                 "add AddData(secretKey, remoteKey), AddDataFromExtract(remoteKey) or AddDataFromFind(...)");
         if (spec?.Target is { } target) CheckPolicies(target);
@@ -224,21 +224,21 @@ public static class ExternalSecrets
         var deletion = target.DeletionPolicy;
         if (deletion == ExternalSecretSpecTargetDeletionPolicy.Delete
             && creation is ExternalSecretSpecTargetCreationPolicy.Merge or ExternalSecretSpecTargetCreationPolicy.None)
-            throw HelperRules.Fail(HelperRules.EsoTargetPolicies,
+            throw IntentRules.Fail(IntentRules.EsoTargetPolicies,
                 $"deletionPolicy Delete needs a Secret ESO owns, but creationPolicy is {creation!.Value.ToApiString()}", "spec.target.deletionPolicy",
                 "use creationPolicy Owner, or deletionPolicy Retain");
         if (deletion == ExternalSecretSpecTargetDeletionPolicy.Merge && creation == ExternalSecretSpecTargetCreationPolicy.None)
-            throw HelperRules.Fail(HelperRules.EsoTargetPolicies,
+            throw IntentRules.Fail(IntentRules.EsoTargetPolicies,
                 "deletionPolicy Merge has no Secret to merge into when creationPolicy is None", "spec.target.deletionPolicy",
                 "use creationPolicy Merge or Owner, or deletionPolicy Retain");
     }
 
     private static ExternalSecretSpecDataRemoteRef RemoteRef(string remoteKey, string? property, string? version, string path)
     {
-        HelperRules.RequireText(remoteKey, path + ".key", HelperRules.EsoRemoteKey, "remote key (the secret's name in OCI Vault)",
+        IntentRules.RequireText(remoteKey, path + ".key", IntentRules.EsoRemoteKey, "remote key (the secret's name in OCI Vault)",
             "pass the name of the secret as it appears in the vault, e.g. 'prod-db-password'");
-        if (property is not null) HelperRules.RequireText(property, path + ".property", HelperRules.EsoRemoteKey, "property", "leave property null to take the whole secret");
-        if (version is not null) HelperRules.RequireText(version, path + ".version", HelperRules.EsoRemoteKey, "version", "leave version null for the current version");
+        if (property is not null) IntentRules.RequireText(property, path + ".property", IntentRules.EsoRemoteKey, "property", "leave property null to take the whole secret");
+        if (version is not null) IntentRules.RequireText(version, path + ".version", IntentRules.EsoRemoteKey, "version", "leave version null for the current version");
         return new ExternalSecretSpecDataRemoteRef { Key = remoteKey, Property = property, Version = version };
     }
 
@@ -248,9 +248,9 @@ public static class ExternalSecrets
         foreach (var (key, value) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (NameRules.QualifiedNameProblem(key) is { } problem)
-                throw HelperRules.Fail(HelperRules.Name, $"'{key}' is not a valid {(isLabels ? "label" : "annotation")} key: {problem}", path + "." + key);
+                throw IntentRules.Fail(IntentRules.Name, $"'{key}' is not a valid {(isLabels ? "label" : "annotation")} key: {problem}", path + "." + key);
             if (isLabels && NameRules.LabelValueProblem(value ?? "") is { } valueProblem)
-                throw HelperRules.Fail(HelperRules.Name, $"'{value}' is not a valid label value: {valueProblem}", path + "." + key);
+                throw IntentRules.Fail(IntentRules.Name, $"'{value}' is not a valid label value: {valueProblem}", path + "." + key);
         }
     }
 

@@ -33,7 +33,7 @@ public readonly record struct GoDuration
     internal static GoDuration Parse(string? text, string? path)
     {
         if (TryParse(text, out var d, out var problem)) return d;
-        throw HelperRules.Fail(HelperRules.Duration, $"'{text}' is not a duration: {problem}", path,
+        throw IntentRules.Fail(IntentRules.Duration, $"'{text}' is not a duration: {problem}", path,
             "write a Go duration such as '1h', '15m', '1h30m' or '30s' (units h, m, s, ms, us, ns), or pass a TimeSpan");
     }
 

@@ -89,7 +89,7 @@ public static class OciRegions
         var text = idOrKey ?? "";
         var near = Validation.NearMatch.Find(text.Trim().ToLowerInvariant(), All.Select(r => r.Id));
         if (near is null && TryFind(text.Trim().ToLowerInvariant(), out var folded)) near = folded.Id;
-        throw HelperRules.Fail(HelperRules.Region,
+        throw IntentRules.Fail(IntentRules.Region,
             $"'{text}' is not a known OCI region identifier",
             path,
             near is not null ? $"did you mean '{near}'?" : "use a region identifier such as 'us-ashburn-1' or 'eu-frankfurt-1' (see OciRegions.All)");

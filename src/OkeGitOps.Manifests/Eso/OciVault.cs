@@ -27,7 +27,7 @@ public static class OciVault
     /// <exception cref="Diagnostics.ManifestValidationException">A value is invalid.</exception>
     public static ClusterSecretStore ClusterStore(string name, string vaultOcid, string region)
     {
-        HelperRules.RequireName(name, "metadata.name", "store name");
+        IntentRules.RequireName(name, "metadata.name", "store name");
         return global::OkeGitOps.Manifests.Eso.ClusterSecretStore(name).WithSpec(Spec(vaultOcid, region));
     }
 
@@ -39,8 +39,8 @@ public static class OciVault
     /// <exception cref="Diagnostics.ManifestValidationException">A value is invalid.</exception>
     public static SecretStore Store(string name, string @namespace, string vaultOcid, string region)
     {
-        HelperRules.RequireName(name, "metadata.name", "store name");
-        HelperRules.RequireName(@namespace, "metadata.namespace", "namespace", label: true);
+        IntentRules.RequireName(name, "metadata.name", "store name");
+        IntentRules.RequireName(@namespace, "metadata.namespace", "namespace", label: true);
         return global::OkeGitOps.Manifests.Eso.SecretStore(name, @namespace).WithSpec(Spec(vaultOcid, region));
     }
 
@@ -49,10 +49,10 @@ public static class OciVault
         var vault = Ocid.Require(vaultOcid, OraclePath + ".vault", "vault", "vault");
         var r = OciRegions.Require(region, OraclePath + ".region");
         if (region != r.Id)
-            throw HelperRules.Fail(HelperRules.Region, $"'{region}' is a region key; ESO wants the region identifier",
+            throw IntentRules.Fail(IntentRules.Region, $"'{region}' is a region key; ESO wants the region identifier",
                 OraclePath + ".region", $"use '{r.Id}'");
         if (vault.Region.Length > 0 && OciRegions.TryFind(vault.Region, out var vaultRegion) && vaultRegion != r)
-            throw HelperRules.Fail(HelperRules.RegionMismatch,
+            throw IntentRules.Fail(IntentRules.RegionMismatch,
                 $"the vault OCID was issued in {vaultRegion.Id} ({vaultRegion.Key}) but the store says region {r.Id}",
                 OraclePath + ".region", $"set region '{vaultRegion.Id}', or pass the OCID of the vault in {r.Id}");
         return new SecretStoreSpec
@@ -92,7 +92,7 @@ public static class OciVault
         ArgumentNullException.ThrowIfNull(store);
         var (name, ns) = ServiceAccountParts(serviceAccount, OraclePath + ".serviceAccountRef");
         if (ns is null)
-            throw HelperRules.Fail(HelperRules.EsoServiceAccountNamespace,
+            throw IntentRules.Fail(IntentRules.EsoServiceAccountNamespace,
                 $"a ClusterSecretStore must name the namespace of service account '{name}'",
                 OraclePath + ".serviceAccountRef.namespace", "give the ServiceAccount a metadata.namespace, e.g. 'external-secrets'");
         return store.WithSpec(s => EditOracle(s, o => Workload(o, new SecretStoreSpecProviderOracleServiceAccountRef { Name = name, Namespace = ns })));
@@ -107,7 +107,7 @@ public static class OciVault
         var (name, ns) = ServiceAccountParts(serviceAccount, OraclePath + ".serviceAccountRef");
         var storeNs = store.Metadata?.Namespace;
         if (ns is not null && storeNs is not null && ns != storeNs)
-            throw HelperRules.Fail(HelperRules.EsoServiceAccountNamespace,
+            throw IntentRules.Fail(IntentRules.EsoServiceAccountNamespace,
                 $"SecretStore '{store.Metadata?.Name}' in namespace '{storeNs}' cannot use service account '{name}' of namespace '{ns}': a namespaced store only reaches its own namespace",
                 OraclePath + ".serviceAccountRef.namespace",
                 $"create the service account in '{storeNs}', or use a ClusterSecretStore");
@@ -155,7 +155,7 @@ public static class OciVault
         foreach (var (r, field) in new[] { (privateKey, "privatekey"), (fingerprint, "fingerprint") })
         {
             if (r.Namespace is not null && storeNs is not null && r.Namespace != storeNs)
-                throw HelperRules.Fail(HelperRules.EsoStoreNamespace,
+                throw IntentRules.Fail(IntentRules.EsoStoreNamespace,
                     $"SecretStore in namespace '{storeNs}' cannot read Secret '{r.Name}' of namespace '{r.Namespace}'",
                     $"{OraclePath}.auth.secretRef.{field}.namespace", $"keep the key Secret in '{storeNs}', or use a ClusterSecretStore");
         }
@@ -205,9 +205,9 @@ public static class OciVault
     private static (string Name, string? Namespace) ServiceAccountParts(ServiceAccount serviceAccount, string path)
     {
         ArgumentNullException.ThrowIfNull(serviceAccount);
-        var name = HelperRules.RequireName(serviceAccount.Metadata?.Name, path + ".name", "service account name");
+        var name = IntentRules.RequireName(serviceAccount.Metadata?.Name, path + ".name", "service account name");
         var ns = serviceAccount.Metadata?.Namespace;
-        if (ns is not null) HelperRules.RequireName(ns, path + ".namespace", "namespace", label: true);
+        if (ns is not null) IntentRules.RequireName(ns, path + ".namespace", "namespace", label: true);
         return (name, ns);
     }
 
@@ -220,7 +220,7 @@ public static class OciVault
         foreach (var (r, field) in new[] { (privateKey, "privatekey"), (fingerprint, "fingerprint") })
         {
             if (requireNamespace && r.Namespace is null)
-                throw HelperRules.Fail(HelperRules.EsoStoreNamespace,
+                throw IntentRules.Fail(IntentRules.EsoStoreNamespace,
                     $"a ClusterSecretStore must name the namespace of Secret '{r.Name}'",
                     $"{OraclePath}.auth.secretRef.{field}.namespace", "pass namespace: in the SecretKeyRef, e.g. 'external-secrets'");
         }

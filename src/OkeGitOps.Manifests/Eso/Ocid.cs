@@ -41,10 +41,10 @@ public sealed record Ocid(string ResourceType, string Realm, string Region, stri
     {
         var example = $"ocid1.{types[0]}.oc1.{(types[0] is "tenancy" or "user" or "compartment" ? "" : "<region-key>")}.<unique id>";
         if (!TryParse(value, out var ocid, out var problem))
-            throw HelperRules.Fail(HelperRules.Ocid, $"'{value}' is not a well-formed {what} OCID: {problem}", path,
+            throw IntentRules.Fail(IntentRules.Ocid, $"'{value}' is not a well-formed {what} OCID: {problem}", path,
                 $"copy the full OCID from the OCI console or CLI; it looks like {example}");
         if (!types.Contains(ocid.ResourceType, StringComparer.Ordinal))
-            throw HelperRules.Fail(HelperRules.Ocid,
+            throw IntentRules.Fail(IntentRules.Ocid,
                 $"'{value}' is the OCID of a {ocid.ResourceType}, not of a {string.Join(" or ", types)}", path,
                 $"pass the {what} OCID ({example})");
         return ocid;

@@ -14,11 +14,11 @@ public sealed record SecretKeyRef(string Name, string Key, string? Namespace = n
 {
     internal SecretStoreSpecProviderCrdAuthRef ToModel(string path)
     {
-        HelperRules.RequireName(Name, path + ".name", "Secret name");
+        IntentRules.RequireName(Name, path + ".name", "Secret name");
         if (Validation.NameRules.ConfigMapKeyProblem(Key ?? "") is { } problem)
-            throw HelperRules.Fail(HelperRules.EsoSecretKey, $"'{Key}' is not a valid Secret key: {problem}", path + ".key",
+            throw IntentRules.Fail(IntentRules.EsoSecretKey, $"'{Key}' is not a valid Secret key: {problem}", path + ".key",
                 "name the key inside the Secret, e.g. 'privateKey' or 'fingerprint'");
-        if (Namespace is not null) HelperRules.RequireName(Namespace, path + ".namespace", "namespace", label: true);
+        if (Namespace is not null) IntentRules.RequireName(Namespace, path + ".namespace", "namespace", label: true);
         return new SecretStoreSpecProviderCrdAuthRef { Name = Name, Key = Key, Namespace = Namespace };
     }
 }

@@ -36,10 +36,10 @@ public sealed record WorkloadIdentity
     }
 
     /// <summary>The Kubernetes service account's name.</summary>
-    public string ServiceAccountName { get; init => field = HelperRules.RequireName(value, "metadata.name", "service account name"); }
+    public string ServiceAccountName { get; init => field = IntentRules.RequireName(value, "metadata.name", "service account name"); }
 
     /// <summary>The service account's namespace.</summary>
-    public string Namespace { get; init => field = HelperRules.RequireName(value, "metadata.namespace", "namespace", label: true); }
+    public string Namespace { get; init => field = IntentRules.RequireName(value, "metadata.namespace", "namespace", label: true); }
 
     /// <summary>The OCID of the (enhanced) OKE cluster the workload runs in.</summary>
     public string ClusterOcid { get; init { Ocid.Require(value, "request.principal.cluster_id", "cluster", "cluster"); field = value; } }
@@ -103,7 +103,7 @@ public sealed record WorkloadIdentity
     private static EquatableArray<string> CheckPermissions(EquatableArray<string>? value)
     {
         if (value is null || value.Count == 0)
-            throw HelperRules.Fail(HelperRules.PolicyPermission, "a workload identity needs at least one permission", "statements",
+            throw IntentRules.Fail(IntentRules.PolicyPermission, "a workload identity needs at least one permission", "statements",
                 $"use '{ReadSecrets}' to let ESO read secrets");
         for (var i = 0; i < value.Count; i++)
         {
@@ -111,7 +111,7 @@ public sealed record WorkloadIdentity
             var parts = p.Split(' ');
             if (parts.Length != 2 || !Verbs.Contains(parts[0]) || parts[1].Length == 0
                 || !parts[1].All(c => c is (>= 'a' and <= 'z') or '-') || parts[1][0] == '-')
-                throw HelperRules.Fail(HelperRules.PolicyPermission,
+                throw IntentRules.Fail(IntentRules.PolicyPermission,
                     $"'{p}' is not an OCI policy permission of the form '<verb> <resource-type>'", $"statements[{i}]",
                     $"write a verb ({string.Join(", ", Verbs)}) and a resource type or family, e.g. '{ReadSecrets}' or 'use keys'");
         }

@@ -2,14 +2,14 @@ using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
 
-namespace OkeGitOps.Manifests.Intent.Eso;
+namespace OkeGitOps.Manifests.Intent;
 
 /// <summary>
 /// The rule identifiers the OCI Vault, External Secrets and Argo CD intent helpers report. Each failure is a
 /// <see cref="ManifestValidationException"/> carrying one <see cref="Diagnostic"/> with the rule, the YAML path
 /// of the field in the manifest being built and a suggestion.
 /// </summary>
-public static class HelperRules
+public static class IntentRules
 {
     /// <summary>An OCID is malformed or names another resource type than the field wants.</summary>
     public const string Ocid = "oci-ocid";
