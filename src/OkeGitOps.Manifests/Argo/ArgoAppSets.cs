@@ -65,7 +65,10 @@ public static class ArgoAppSets
     }
 }
 
-/// <summary>ApplicationSet generators: list, clusters, Git directories and files, matrix and merge.</summary>
+/// <summary>
+/// ApplicationSet generators: list, clusters, Git directories and files, matrix and merge. A generator does not know
+/// where it will sit, so the paths in its diagnostics start at the generator (<c>matrix.generators</c>).
+/// </summary>
 public static class AppSetGenerators
 {
     /// <summary>One Application per element; each element's keys become template parameters.</summary>
@@ -93,14 +96,14 @@ public static class AppSetGenerators
     /// <param name="paths">Globs such as <c>apps/*</c>; prefix with <c>!</c> to exclude, e.g. <c>!apps/legacy</c>.</param>
     public static ApplicationSetSpecGenerator GitDirectories(string repoURL, string revision, params string[] paths)
     {
-        ArgoUrls.Url(repoURL, "spec.generators[].git.repoURL");
+        ArgoUrls.Url(repoURL, "git.repoURL");
         return new() { Git = new ApplicationSetSpecGeneratorGit { RepoURL = repoURL, Revision = revision, Directories = Paths(paths, "directories") } };
     }
 
     /// <summary>One Application per JSON or YAML file matching a path glob; the file's fields become parameters.</summary>
     public static ApplicationSetSpecGenerator GitFiles(string repoURL, string revision, params string[] paths)
     {
-        ArgoUrls.Url(repoURL, "spec.generators[].git.repoURL");
+        ArgoUrls.Url(repoURL, "git.repoURL");
         return new() { Git = new ApplicationSetSpecGeneratorGit { RepoURL = repoURL, Revision = revision, Files = Paths(paths, "files") } };
     }
 
@@ -110,7 +113,7 @@ public static class AppSetGenerators
         ArgumentNullException.ThrowIfNull(generators);
         if (generators.Length != 2)
             throw IntentRules.Fail(IntentRules.ArgoGeneratorShape, $"a matrix generator combines exactly two generators, not {generators.Length}",
-                "spec.generators[].matrix.generators", "nest a second matrix to combine more");
+                "matrix.generators", "nest a second matrix to combine more");
         return new() { Matrix = new ApplicationSetSpecGeneratorMatrix { Generators = generators.Select(Child).ToArray() } };
     }
 
@@ -120,11 +123,11 @@ public static class AppSetGenerators
         ArgumentNullException.ThrowIfNull(mergeKeys);
         ArgumentNullException.ThrowIfNull(generators);
         if (mergeKeys.Length == 0)
-            throw IntentRules.Fail(IntentRules.ArgoGeneratorShape, "a merge generator needs at least one merge key", "spec.generators[].merge.mergeKeys",
+            throw IntentRules.Fail(IntentRules.ArgoGeneratorShape, "a merge generator needs at least one merge key", "merge.mergeKeys",
                 "e.g. [\"server\"]");
         if (generators.Length < 2)
             throw IntentRules.Fail(IntentRules.ArgoGeneratorShape, $"a merge generator needs at least two generators, not {generators.Length}",
-                "spec.generators[].merge.generators");
+                "merge.generators");
         return new() { Merge = new ApplicationSetSpecGeneratorMerge { MergeKeys = mergeKeys, Generators = generators.Select(Child).ToArray() } };
     }
 
@@ -135,7 +138,7 @@ public static class AppSetGenerators
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Length == 0)
-            throw IntentRules.Fail(IntentRules.ArgoGeneratorShape, $"a Git {field} generator needs at least one path", $"spec.generators[].git.{field}", "e.g. 'apps/*'");
+            throw IntentRules.Fail(IntentRules.ArgoGeneratorShape, $"a Git {field} generator needs at least one path", $"git.{field}", "e.g. 'apps/*'");
         return paths.Select(p => p.StartsWith('!')
             ? new ApplicationSetSpecGeneratorGitFile { Path = p[1..], Exclude = true }
             : new ApplicationSetSpecGeneratorGitFile { Path = p }).ToArray();

@@ -180,7 +180,7 @@ public static class ExternalSecrets
         ArgumentNullException.ThrowIfNull(externalSecret);
         foreach (var (key, value) in (data ?? new Dictionary<string, string>()).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var path = $"spec.target.template.data.{key}";
+            var path = IntentRules.At("spec.target.template.data", key);
             if (NameRules.ConfigMapKeyProblem(key) is { } problem)
                 throw IntentRules.Fail(IntentRules.EsoSecretKey, $"'{key}' is not a valid Secret key: {problem}", path,
                     "use letters, digits, '-', '_' and '.'");
@@ -248,9 +248,9 @@ public static class ExternalSecrets
         foreach (var (key, value) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (NameRules.QualifiedNameProblem(key) is { } problem)
-                throw IntentRules.Fail(IntentRules.Name, $"'{key}' is not a valid {(isLabels ? "label" : "annotation")} key: {problem}", path + "." + key);
+                throw IntentRules.Fail(IntentRules.Name, $"'{key}' is not a valid {(isLabels ? "label" : "annotation")} key: {problem}", IntentRules.At(path, key));
             if (isLabels && NameRules.LabelValueProblem(value ?? "") is { } valueProblem)
-                throw IntentRules.Fail(IntentRules.Name, $"'{value}' is not a valid label value: {valueProblem}", path + "." + key);
+                throw IntentRules.Fail(IntentRules.Name, $"'{value}' is not a valid label value: {valueProblem}", IntentRules.At(path, key));
         }
     }
 

@@ -57,7 +57,12 @@ public static class IntentRules
     public const string ArgoRetry = "argo-retry";
 
     internal static ManifestValidationException Fail(string rule, string message, string? path, string? suggestion = null)
-        => new([Diagnostic.Error(rule, message, path is null ? null : NodePath.Parse(path), null, suggestion)]);
+        => Fail(rule, message, path is null ? null : NodePath.Parse(path), suggestion);
+
+    internal static ManifestValidationException Fail(string rule, string message, NodePath? path, string? suggestion = null)
+        => new([Diagnostic.Error(rule, message, path, null, suggestion)]);
+
+    internal static NodePath At(string parent, string key) => NodePath.Parse(parent).Key(key);
 
     internal static string RequireName(string? value, string path, string what, bool label = false)
     {

@@ -98,7 +98,7 @@ public sealed record WorkloadIdentity
 
     /// <summary>The statements as a JSON array, the form <c>oci iam policy create --statements</c> takes.</summary>
     public string PolicyJson()
-        => JsonSerializer.Serialize(PolicyStatements(), new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
+        => JsonSerializer.Serialize(PolicyStatements(), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
 
     private static EquatableArray<string> CheckPermissions(EquatableArray<string>? value)
     {
