@@ -58,7 +58,7 @@ internal static class OciAnnotationValues
         {
             case LoadBalancerType:
                 if (Array.IndexOf(Kinds, value.ToLowerInvariant()) < 0)
-                    into.Add(OciFinding.Error(OciRules.AnnotationValue, $"unsupported value {Q(value)}: must be \"lb\" or \"nlb\" (the CCM silently falls back to lb)", Near(value, Kinds)));
+                    into.Add(OciFinding.Error(OciRules.AnnotationValue, $"unsupported value {Q(value)}: must be \"lb\" or \"nlb\"; the CCM would silently fall back to lb", Near(value, Kinds)));
                 else if (value != value.ToLowerInvariant())
                     into.Add(OciFinding.Warning(OciRules.AnnotationValue, $"write {Q(value.ToLowerInvariant())} in lowercase: parts of the CCM compare the raw value with lowercase \"nlb\"",
                         $"use {Q(value.ToLowerInvariant())}"));
@@ -88,7 +88,7 @@ internal static class OciAnnotationValues
                 break;
             case SecurityListManagementMode:
                 Choice(value, ["All", "Frontend", "None"], ignoreCase: false, into,
-                    " (the CCM would silently treat it as All)");
+                    "; the CCM would silently treat it as All");
                 break;
             case NlbSecurityListManagementMode:
                 Choice(value, ["All", "Frontend", "None"], ignoreCase: false, into);
@@ -238,6 +238,8 @@ internal static class OciAnnotationValues
             into.Add(OciFinding.Error(OciRules.FlexShape, $"{Q(value)} is not a bandwidth in Mbps such as \"100\""));
             return;
         }
+        // The CCM drops the sign with the other non-alphanumerics; a negative bound is a mistake all the same.
+        if (value.TrimStart().StartsWith('-')) n = -n;
         if (n < FlexMinMbps || n > FlexMaxMbps)
             into.Add(OciFinding.Error(OciRules.FlexShape, $"must be between {FlexMinMbps} and {FlexMaxMbps} Mbps, got {n}",
                 "OCI flexible shapes take 10 to 8000 Mbps; the CCM would silently clamp the value"));
@@ -334,6 +336,8 @@ internal static class OciAnnotationValues
             if (r.Length == 0) return "it has an empty requirement";
             string key;
             var values = new List<string>();
+            if (SetRequirement(r) is null && (r.Contains(" in ", StringComparison.Ordinal) || r.Contains(" notin ", StringComparison.Ordinal)))
+                return $"\"{r}\" needs its values in parentheses, e.g. \"pool in (web,api)\"";
             var set = SetRequirement(r);
             if (set is { } s)
             {

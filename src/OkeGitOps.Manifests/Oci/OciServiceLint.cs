@@ -152,7 +152,7 @@ public static class OciServiceLint
                     if (Text(entry.Value) is not { } v || OciAnnotationValues.ParseBool(v) != true) continue;
                     Add(key, OciFinding.Warning(OciRules.InternalMadePublic,
                         $"this load balancer will be PUBLIC: \"{key}\" asks for an internal one, but for {KindText} the CCM reads only \"{internalKey}\"",
-                        $"set {internalKey}: \"true\" (it cannot be changed after the load balancer is created)"));
+                        $"set {internalKey}: \"true\"; it cannot be changed once the load balancer exists"));
                 }
             }
 
@@ -166,7 +166,7 @@ public static class OciServiceLint
                     if (missing.Length > 0)
                         Add(BackendProtocol, OciFinding.Error(OciRules.GrpcTls,
                             $"backend protocol GRPC needs TLS on the listener, but {string.Join(" and ", missing)} {(missing.Length == 1 ? "is" : "are")} not set",
-                            $"set {SslPorts} (e.g. \"443\") and {TlsSecret} (a Secret with tls.crt and tls.key)"));
+                            $"set {SslPorts}, e.g. \"443\", and {TlsSecret}, a Secret with tls.crt and tls.key"));
                 }
             }
             else
