@@ -9,6 +9,14 @@ namespace OkeGitOps.Manifests.Tree;
 /// <param name="Column">The 1-based column of the node's first character.</param>
 public sealed record SourceLocation(string? File, int Line, int Column)
 {
-    /// <summary>Formats the location as <c>file:line:col</c>, leaving out the file when there is none.</summary>
-    public override string ToString() => File is null ? $"{Line}:{Column}" : $"{File}:{Line}:{Column}";
+    /// <summary>
+    /// Formats the location as <c>file:line:col</c>, leaving out the file when there is none, and line and column
+    /// when they are unknown (0, for manifests built in code).
+    /// </summary>
+    public override string ToString() => (File, Line) switch
+    {
+        (null, _) => $"{Line}:{Column}",
+        (_, <= 0) => File,
+        _ => $"{File}:{Line}:{Column}",
+    };
 }

@@ -1,0 +1,28 @@
+using OkeGitOps.Manifests.Models;
+using OkeGitOps.Manifests.Tree;
+
+namespace OkeGitOps.Manifests.Repo;
+
+/// <summary>One file of a repository to render: either manifests (emitted as a YAML stream) or a text artefact.</summary>
+public abstract record RepoFile(string RelativePath)
+{
+    /// <summary>A YAML file holding one or more manifests, in the given order.</summary>
+    public static RepoFile Manifests(string relativePath, params IManifestModel[] manifests)
+        => new ManifestRepoFile(relativePath, [.. manifests.Select(m => (ManifestNode)m.ToNode())]);
+
+    /// <summary>A YAML file holding one or more manifests given as trees.</summary>
+    public static RepoFile Nodes(string relativePath, params ManifestNode[] manifests) => new ManifestRepoFile(relativePath, manifests);
+
+    /// <summary>A text artefact written as given, e.g. IAM policy statements.</summary>
+    public static RepoFile Text(string relativePath, string content) => new TextRepoFile(relativePath, content);
+}
+
+/// <summary>A YAML file of manifests.</summary>
+/// <param name="RelativePath">Where the file goes inside the output folder.</param>
+/// <param name="Documents">The manifests, one YAML document each.</param>
+public sealed record ManifestRepoFile(string RelativePath, IReadOnlyList<ManifestNode> Documents) : RepoFile(RelativePath);
+
+/// <summary>A text artefact.</summary>
+/// <param name="RelativePath">Where the file goes inside the output folder.</param>
+/// <param name="Content">The text; a final newline is added when missing.</param>
+public sealed record TextRepoFile(string RelativePath, string Content) : RepoFile(RelativePath);

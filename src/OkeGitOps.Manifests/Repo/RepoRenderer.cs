@@ -1,0 +1,62 @@
+using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Oci;
+using OkeGitOps.Manifests.Schemas;
+using OkeGitOps.Manifests.Tree;
+using OkeGitOps.Manifests.Validation;
+using OkeGitOps.Manifests.Yaml;
+
+namespace OkeGitOps.Manifests.Repo;
+
+/// <summary>
+/// The end of the pipeline for whole repositories: every manifest is validated (schema, OCI load-balancer rules,
+/// plaintext secrets, duplicates and references across the repository) before anything is emitted, so a bad
+/// manifest stops the render and nothing is written half-way.
+/// </summary>
+public sealed class RepoRenderer
+{
+    private readonly ManifestValidator _validator;
+
+    /// <summary>Creates a renderer over a schema registry (the embedded one by default).</summary>
+    public RepoRenderer(SchemaRegistry? registry = null, ValidatorOptions? options = null)
+        => _validator = new ManifestValidator(registry ?? SchemaRegistry.Default, options);
+
+    /// <summary>Validates the files and turns them into text, ready for <see cref="RepoWriter"/>.</summary>
+    /// <returns>The files in path order, and the warnings found (errors throw).</returns>
+    /// <exception cref="ManifestValidationException">Any manifest has an error; the diagnostics name the file and path.</exception>
+    public (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Warnings) Render(IEnumerable<RepoFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var diagnostics = new List<Diagnostic>();
+        var facts = new List<ResourceFacts>();
+        var output = new List<GeneratedFile>();
+        foreach (var file in files)
+        {
+            switch (file)
+            {
+                case ManifestRepoFile manifests:
+                    for (var i = 0; i < manifests.Documents.Count; i++)
+                    {
+                        var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
+                        var found = new List<Diagnostic>(_validator.Validate(document));
+                        found.AddRange(OciServiceLint.Check(document));
+                        if (PlaintextSecretCheck.Check(document) is { } secret) found.Add(secret);
+                        diagnostics.AddRange(found.Select(d => InFile(d, manifests.RelativePath, i)));
+                        if (ResourceFacts.From(document) is { } fact) facts.Add(fact);
+                    }
+                    output.Add(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)));
+                    break;
+                case TextRepoFile text:
+                    output.Add(new GeneratedFile(file.RelativePath, text.Content.EndsWith('\n') ? text.Content : text.Content + "\n"));
+                    break;
+            }
+        }
+        diagnostics.AddRange(CrossResourceChecks.Run(facts).Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex)));
+        if (diagnostics.Any(d => d.IsError)) throw new ManifestValidationException(diagnostics);
+        output.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return (output, diagnostics);
+    }
+
+    // Built manifests have no source positions; name the file (and document) so the message says where.
+    private static Diagnostic InFile(Diagnostic d, string file, int document)
+        => d.Location is not null ? d : d with { Location = new SourceLocation($"{file}#{document}", 0, 0) };
+}
