@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Schemas;
@@ -35,8 +36,13 @@ public sealed class ManifestValidator
 {
     private static readonly ConditionalWeakTable<ResourceSchema, RootSchema> RootSchemas = new();
 
+    private const int MaxCachedLookups = 1024;
+
     private readonly SchemaRegistry _registry;
     private readonly Lazy<CompiledSchema?> _objectMeta;
+
+    // The registry never changes, so its answers can be kept; this spares the per-document cost of its lookup.
+    private readonly ConcurrentDictionary<(string ApiVersion, string Kind), ResourceSchema?> _lookups = new();
 
     /// <summary>Creates a validator over a registry's schemas.</summary>
     /// <param name="registry">Where schemas come from, e.g. <see cref="SchemaRegistry.Default"/> or one with user schemas added.</param>
@@ -119,7 +125,7 @@ public sealed class ManifestValidator
         }
 
         var start = ctx.Diagnostics.Count;
-        var resource = _registry.Find(apiVersion, kind);
+        var resource = Find(apiVersion, kind);
         if (resource is null)
         {
             ReportUnknown(root, apiVersion, kind, ctx);
@@ -164,6 +170,14 @@ public sealed class ManifestValidator
             }
         }
         if (ctx.Diagnostics.Count > start) KnownMistakes.Apply(ctx, start, body, ctx.CurrentPath());
+    }
+
+    private ResourceSchema? Find(string apiVersion, string kind)
+    {
+        if (_lookups.TryGetValue((apiVersion, kind), out var cached)) return cached;
+        var found = _registry.Find(apiVersion, kind);
+        if (_lookups.Count < MaxCachedLookups) _lookups.TryAdd((apiVersion, kind), found);
+        return found;
     }
 
     /// <summary>The registry's ObjectMeta schema, or else the kind's own <c>metadata</c> schema when it spells ObjectMeta out (core kinds).</summary>
