@@ -151,7 +151,7 @@ public sealed class ManifestValidator
             ctx.Pop();
         }
 
-        var schema = RootSchemas.GetValue(body, static r => new RootSchema(r)).Schema;
+        var schema = CompiledRootOf(body);
         if (schema is not null) SchemaWalker.WalkObject(root, schema, ctx, skipKey: "metadata");
         MetadataRules.Validate(root, body, ObjectMetaFor(schema), ctx);
         if (body.Group.Length == 0 && body.Version == "v1")
@@ -307,6 +307,9 @@ public sealed class ManifestValidator
             ValidationRules.UnknownKind, $"no schema is known for kind {kind} ({apiVersion})", root["kind"].Location, suggestion);
         ctx.Pop();
     }
+
+    /// <summary>The compiled root of a kind's schema, as cached for every validator (for tests).</summary>
+    internal static CompiledSchema? CompiledRootOf(ResourceSchema resource) => RootSchemas.GetValue(resource, static r => new RootSchema(r)).Schema;
 
     /// <summary>The compiled root of one kind's schema; null when the schema file has no body.</summary>
     private sealed class RootSchema(ResourceSchema resource)
