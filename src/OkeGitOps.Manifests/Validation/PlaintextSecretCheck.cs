@@ -52,7 +52,7 @@ public static class PlaintextSecretCheck
         }
         return Diagnostic.Error("plaintext-secret",
             $"Secret '{name}' carries values in {carrierKey}; base64 is not encryption, so this is plaintext in Git",
-            path, carrier!.Location ?? root.Location,
+            path, root.TryGetEntry(carrierKey, out var carrierEntry) ? carrierEntry.KeyLocation ?? carrier!.Location : carrier!.Location,
             "store the value in OCI Vault and commit an ExternalSecret instead, or allow this one explicitly with --allow-secret");
     }
 }

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using OkeGitOps.Manifests.Cli.Validate;
+using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Tree;
+
+namespace OkeGitOps.Manifests.Cli.Tests.Validate;
+
+public sealed class ValidateFlagsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("okegitops-flags-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CliApp.Run(args, new StringReader(""), stdout, stderr);
+        return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString());
+    }
+
+    private const string WidgetCrd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: widgets.example.com
+        spec:
+          group: example.com
+          names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+          scope: Namespaced
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  properties:
+                    spec:
+                      type: object
+                      required: [size]
+                      properties:
+                        size: {type: integer, minimum: 1}
+        """;
+
+    [Fact]
+    public void Schemas_flag_adds_a_crd_folder_used_directly()
+    {
+        Write("crds/widget.yaml", WidgetCrd);
+        var bad = Write("w.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: a\nspec:\n  size: 0\n");
+        var (unknownCode, unknownOut, _) = Run("validate", bad);
+        Assert.Equal(1, unknownCode);
+        Assert.Contains("unknown-kind", Run("validate", "-o", "json", bad).Out);
+        var (code, output, _) = Run("validate", "--schemas", Path.Combine(_dir, "crds"), bad);
+        Assert.Equal(1, code);
+        Assert.Contains("w.yaml:7:9: error: spec.size:", output);
+        Assert.DoesNotContain(unknownOut, output);
+    }
+
+    [Fact]
+    public void Schemas_flag_with_a_missing_folder_is_a_usage_error()
+    {
+        var (code, _, err) = Run("validate", "--schemas", Path.Combine(_dir, "nope"), _dir);
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", err);
+    }
+
+    [Fact]
+    public void Ignore_missing_schemas_skips_unknown_kinds()
+    {
+        var path = Write("u.yaml", "apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: g\n");
+        Assert.Equal(1, Run("validate", path).Code);
+        var (code, output, _) = Run("validate", "--summary", "--ignore-missing-schemas", path);
+        Assert.Equal(0, code);
+        Assert.Contains("1 skipped", output);
+    }
+
+    [Fact]
+    public void Strict_false_turns_unknown_fields_into_warnings()
+    {
+        var path = Write("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\nspec:\n  finalizers: [kubernetes]\n  colour: blue\n");
+        var (strictCode, strictOut, _) = Run("validate", path);
+        Assert.Equal(1, strictCode);
+        Assert.Contains("error: spec.colour: unknown field", strictOut);
+        var (code, output, _) = Run("validate", "--strict=false", path);
+        Assert.Equal(0, code);
+        Assert.Contains("warning: spec.colour: unknown field", output);
+    }
+
+    [Fact]
+    public void A_file_that_disappears_mid_run_is_an_io_error_not_a_crash()
+    {
+        var first = Write("vanish/a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n");
+        var second = Write("vanish/b.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n");
+        // The check of the first file deletes the second before it is read.
+        Func<ManifestDocument, IReadOnlyList<Diagnostic>> deleteSecond = _ =>
+        {
+            File.Delete(second);
+            return [];
+        };
+        var stdout = new StringWriter();
+        var command = ValidateCommand.Create(new StringReader(""), stdout, new StringWriter(), _ => deleteSecond);
+        var root = new RootCommand { command };
+        var code = root.Parse(["validate", "-j", "1", Path.Combine(_dir, "vanish")]).Invoke();
+        Assert.Equal(2, code);
+        Assert.Contains("b.yaml:1:1: error: cannot read the file:", stdout.ToString());
+        Assert.True(File.Exists(first));
+    }
+}
