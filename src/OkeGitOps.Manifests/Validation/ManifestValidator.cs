@@ -30,6 +30,14 @@ namespace OkeGitOps.Manifests.Validation;
 /// A manifest written with a version that is not served gets a <see cref="ValidationRules.VersionNotServed"/> error
 /// and its body is then checked against the served version, so that all the changes needed show at once.
 /// </para>
+/// <para>
+/// Nulls: a <c>null</c> value is accepted only where the schema says <c>nullable: true</c> (or in free-form
+/// <c>x-kubernetes-preserve-unknown-fields</c> subtrees). The API server is more forgiving in places: it drops a null
+/// for a field that has a default, and Go's JSON decoding turns a null into the zero value for core kinds. Since a
+/// null in a GitOps repository is almost always a value that went missing, it is reported as
+/// <see cref="ValidationRules.NullNotAllowed"/>. The one exception is <c>metadata.creationTimestamp: null</c>, which
+/// kubectl writes into generated manifests.
+/// </para>
 /// <para>Instances are immutable and safe to share between threads.</para>
 /// </remarks>
 public sealed class ManifestValidator

@@ -7,7 +7,9 @@ namespace OkeGitOps.Manifests.Validation.Compiled;
 /// Compiled <c>pattern</c> regexes, shared by every schema and every thread. Kubernetes evaluates patterns with
 /// Go's RE2; the closest .NET dialect is ECMAScript (ASCII-only <c>\w</c>, <c>\d</c>, <c>\s</c>), so that is tried
 /// first, then the default dialect for patterns ECMAScript mode cannot parse (such as <c>\p{L}</c>).
-/// A pattern neither dialect can parse is skipped, as an unknown format is.
+/// A pattern neither dialect can parse is skipped, as an unknown format is. One known difference remains: .NET's
+/// <c>$</c> also matches before a final newline, RE2's only at the very end, so <c>"abc
+"</c> passes <c>^abc$</c> here.
 /// </summary>
 internal static class PatternCache
 {
