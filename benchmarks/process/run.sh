@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet publish src/OkeGitOps.Manifests.Cli -c Release -o "$work/tool" >/dev/null
+dotnet publish src/OkeGitOps.Manifests.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/tool" >/dev/null
 python3 benchmarks/process/make-corpus.py "$work/corpus"
 tool="$work/tool/okegitops"
 

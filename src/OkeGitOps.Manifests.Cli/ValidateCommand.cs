@@ -29,12 +29,13 @@ internal static class ValidateCommand
         var noDuplicates = new Option<bool>("--no-duplicate-check") { Description = "Do not report duplicate resources." };
         var noSecrets = new Option<bool>("--no-secret-check") { Description = "Do not refuse Secrets that carry data or stringData." };
         var noReferences = new Option<bool>("--no-reference-check") { Description = "Do not check references between resources." };
+        var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations and Service rules." };
         var allowSecret = new Option<string[]>("--allow-secret") { Description = "Secret name (or namespace/name) allowed to carry data; repeatable." };
 
         var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
         {
             paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
-            noDuplicates, noSecrets, noReferences, allowSecret,
+            noDuplicates, noSecrets, noReferences, noOciLint, allowSecret,
         };
         command.SetAction(parse =>
         {
@@ -67,6 +68,7 @@ internal static class ValidateCommand
                 CheckDuplicates = !parse.GetValue(noDuplicates),
                 CheckSecrets = !parse.GetValue(noSecrets),
                 CheckReferences = !parse.GetValue(noReferences),
+                OciLint = !parse.GetValue(noOciLint),
                 AllowedSecrets = new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal),
             };
             foreach (var dir in settings.SchemaDirectories)

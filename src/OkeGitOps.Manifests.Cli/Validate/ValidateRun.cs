@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Oci;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
 using OkeGitOps.Manifests.Yaml;
@@ -134,6 +135,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             }
             diagnostics.AddRange(settings.Strict ? found : found.Select(d => d.Rule == "unknown-field" ? d with { Severity = DiagnosticSeverity.Warning } : d));
             if (settings.CheckSecrets && PlaintextSecretCheck.Check(document, settings.AllowedSecrets) is { } secret) diagnostics.Add(secret);
+            if (settings.OciLint) diagnostics.AddRange(OciServiceLint.Check(document));
         }
         if (ResourceFacts.From(document) is { } fact) facts.Add(fact);
         yield return Result(document, diagnostics.Any(d => d.IsError) ? DocumentStatus.Invalid : DocumentStatus.Valid, diagnostics, null);

@@ -47,7 +47,21 @@ public static partial class YamlReader
     public static IEnumerable<ManifestDocument> EnumerateFile(string path, YamlReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        // Small files (nearly all manifests) are read whole: one read, and UTF-8 errors located directly.
+        if (new FileInfo(path).Length <= WholeFileLimit)
+        {
+            var text = DecodeUtf8(File.ReadAllBytes(path), path);
+            return Read(new StringReader(text), path, options, text);
+        }
+        return EnumerateLargeFile(path, options);
+    }
+
+    private const long WholeFileLimit = 1024 * 1024;
+
+    private static IEnumerable<ManifestDocument> EnumerateLargeFile(string path, YamlReaderOptions? options)
+    {
+        // Buffers stay below the large-object-heap threshold, so streaming many files does not churn the GC.
+        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
         using var documents = Read(reader, path, options).GetEnumerator();
         while (true)
         {
@@ -88,8 +102,9 @@ public static partial class YamlReader
     internal static string DecodeUtf8(ReadOnlySpan<byte> bytes, string? file)
     {
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
-        if (status == System.Buffers.OperationStatus.Done) return Encoding.UTF8.GetString(bytes);
+        var chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done) return new string(chars, 0, written);
         var (line, column) = LineAndColumn(bytes[..read]);
         throw new YamlReadException(Diagnostic.Error(
             "yaml-invalid-utf8",
