@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Schemas;
@@ -29,14 +30,27 @@ namespace OkeGitOps.Manifests.Validation;
 /// A manifest written with a version that is not served gets a <see cref="ValidationRules.VersionNotServed"/> error
 /// and its body is then checked against the served version, so that all the changes needed show at once.
 /// </para>
+/// <para>
+/// Nulls: a <c>null</c> value is accepted only where the schema says <c>nullable: true</c> (or in free-form
+/// <c>x-kubernetes-preserve-unknown-fields</c> subtrees). The API server is more forgiving in places: it drops a null
+/// for a field that has a default, and Go's JSON decoding turns a null into the zero value for core kinds. Since a
+/// null in a GitOps repository is almost always a value that went missing, it is reported as
+/// <see cref="ValidationRules.NullNotAllowed"/>. The one exception is <c>metadata.creationTimestamp: null</c>, which
+/// kubectl writes into generated manifests.
+/// </para>
 /// <para>Instances are immutable and safe to share between threads.</para>
 /// </remarks>
 public sealed class ManifestValidator
 {
     private static readonly ConditionalWeakTable<ResourceSchema, RootSchema> RootSchemas = new();
 
+    private const int MaxCachedLookups = 1024;
+
     private readonly SchemaRegistry _registry;
     private readonly Lazy<CompiledSchema?> _objectMeta;
+
+    // The registry never changes, so its answers can be kept; this spares the per-document cost of its lookup.
+    private readonly ConcurrentDictionary<(string ApiVersion, string Kind), ResourceSchema?> _lookups = new();
 
     /// <summary>Creates a validator over a registry's schemas.</summary>
     /// <param name="registry">Where schemas come from, e.g. <see cref="SchemaRegistry.Default"/> or one with user schemas added.</param>
@@ -119,7 +133,7 @@ public sealed class ManifestValidator
         }
 
         var start = ctx.Diagnostics.Count;
-        var resource = _registry.Find(apiVersion, kind);
+        var resource = Find(apiVersion, kind);
         if (resource is null)
         {
             ReportUnknown(root, apiVersion, kind, ctx);
@@ -145,7 +159,7 @@ public sealed class ManifestValidator
             ctx.Pop();
         }
 
-        var schema = RootSchemas.GetValue(body, static r => new RootSchema(r)).Schema;
+        var schema = CompiledRootOf(body);
         if (schema is not null) SchemaWalker.WalkObject(root, schema, ctx, skipKey: "metadata");
         MetadataRules.Validate(root, body, ObjectMetaFor(schema), ctx);
         if (body.Group.Length == 0 && body.Version == "v1")
@@ -164,6 +178,14 @@ public sealed class ManifestValidator
             }
         }
         if (ctx.Diagnostics.Count > start) KnownMistakes.Apply(ctx, start, body, ctx.CurrentPath());
+    }
+
+    private ResourceSchema? Find(string apiVersion, string kind)
+    {
+        if (_lookups.TryGetValue((apiVersion, kind), out var cached)) return cached;
+        var found = _registry.Find(apiVersion, kind);
+        if (_lookups.Count < MaxCachedLookups) _lookups.TryAdd((apiVersion, kind), found);
+        return found;
     }
 
     /// <summary>The registry's ObjectMeta schema, or else the kind's own <c>metadata</c> schema when it spells ObjectMeta out (core kinds).</summary>
@@ -293,6 +315,9 @@ public sealed class ManifestValidator
             ValidationRules.UnknownKind, $"no schema is known for kind {kind} ({apiVersion})", root["kind"].Location, suggestion);
         ctx.Pop();
     }
+
+    /// <summary>The compiled root of a kind's schema, as cached for every validator (for tests).</summary>
+    internal static CompiledSchema? CompiledRootOf(ResourceSchema resource) => RootSchemas.GetValue(resource, static r => new RootSchema(r)).Schema;
 
     /// <summary>The compiled root of one kind's schema; null when the schema file has no body.</summary>
     private sealed class RootSchema(ResourceSchema resource)

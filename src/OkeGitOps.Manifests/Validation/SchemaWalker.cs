@@ -437,7 +437,7 @@ internal static class SchemaWalker
             bool matches;
             try
             {
-                matches = regex.IsMatch(value);
+                matches = regex.IsMatch(value.AsSpan());
             }
             catch (RegexMatchTimeoutException)
             {

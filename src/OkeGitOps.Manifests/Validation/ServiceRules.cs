@@ -23,7 +23,13 @@ internal static class ServiceRules
 
     public static void Validate(MappingNode root, ValidationContext ctx)
     {
-        var spec = root.GetValueOrDefault("spec") as MappingNode ?? MappingNode.Empty;
+        if (root.GetValueOrDefault("spec") is not MappingNode spec)
+        {
+            // No spec at all (or one of the wrong type, already reported): only the missing ports can be said.
+            if (!root.ContainsKey("spec"))
+                ctx.Error(ValidationRules.ServicePort, "a ClusterIP Service needs at least one port", root.Location, "add spec.ports, e.g. - port: 80");
+            return;
+        }
         ctx.Push("spec");
         var type = "ClusterIP";
         var typeKnown = true;

@@ -47,6 +47,11 @@ public class ServiceRuleTests
     }
 
     [Fact]
+    public void A_service_without_a_spec_is_reported_at_the_root()
+        => Same("service-port | test.yaml:1:1: error: a ClusterIP Service needs at least one port (add spec.ports, e.g. - port: 80)",
+            Format(Validate("apiVersion: v1\nkind: Service\nmetadata: {name: a}\n")));
+
+    [Fact]
     public void Ports_must_be_in_range()
         => Same(
             "service-port | test.yaml:7:13: error: spec.ports[0].port: must be between 1 and 65535, got 70000",

@@ -291,3 +291,24 @@ public class StructuralRuleTests
             Format(d));
     }
 }
+
+public class PatternDialectTests
+{
+    [Theory]
+    [InlineData("^[a-z]+$", "^[a-z]+(?![\\s\\S])")]
+    [InlineData("^a\\$b$", "^a\\$b(?![\\s\\S])")]
+    [InlineData("^[$]+$", "^[$]+(?![\\s\\S])")]
+    [InlineData("^[]$]$", "^[]$](?![\\s\\S])")]
+    [InlineData("^[^]$]x", "^[^]$]x")]
+    [InlineData("^(a|b$)", "^(a|b(?![\\s\\S]))")]
+    [InlineData("abc", "abc")]
+    public void Dollar_anchors_are_rewritten_to_end_of_text_as_in_RE2(string pattern, string expected)
+        => Assert.Equal(expected, OkeGitOps.Manifests.Validation.Compiled.PatternCache.EndOfTextAnchors(pattern));
+
+    [Fact]
+    public void A_trailing_newline_does_not_satisfy_an_anchored_pattern()
+    {
+        var d = Assert.Single(TestSchemas.Validate(TestSchemas.WidgetYaml("size: 1\nslug: \"ab\\n\"")));
+        Assert.Equal("spec.slug: \"ab\\n\" does not match the pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", $"{d.Path}: {d.Message}");
+    }
+}

@@ -68,6 +68,9 @@ internal sealed class SchemaSlot
     /// <summary>The raw schema this slot compiles.</summary>
     public JsonElement Element => _element;
 
+    /// <summary>Whether the schema has been compiled yet (for tests of laziness).</summary>
+    public bool IsCompiled => Volatile.Read(ref _compiled) is not null;
+
     /// <summary>The compiled schema, compiling it now if this is the first use.</summary>
     public CompiledSchema Schema
     {
