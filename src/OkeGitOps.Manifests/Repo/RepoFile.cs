@@ -6,6 +6,15 @@ namespace OkeGitOps.Manifests.Repo;
 /// <summary>One file of a repository to render: either manifests (emitted as a YAML stream) or a text artefact.</summary>
 public abstract record RepoFile(string RelativePath)
 {
+    /// <summary>
+    /// The cluster the file's manifests are applied to, when a repository serves several. Checks across documents
+    /// (duplicates, references) compare only manifests bound for the same cluster; <c>null</c> is the default cluster.
+    /// </summary>
+    public string? Cluster { get; init; }
+
+    /// <summary>Returns this file bound for the named cluster.</summary>
+    public RepoFile ForCluster(string cluster) => this with { Cluster = cluster };
+
     /// <summary>A YAML file holding one or more manifests, in the given order.</summary>
     public static RepoFile Manifests(string relativePath, params IManifestModel[] manifests)
         => new ManifestRepoFile(relativePath, [.. manifests.Select(m => (ManifestNode)m.ToNode())]);

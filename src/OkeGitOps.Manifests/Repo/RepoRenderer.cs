@@ -27,7 +27,7 @@ public sealed class RepoRenderer
     {
         ArgumentNullException.ThrowIfNull(files);
         var diagnostics = new List<Diagnostic>();
-        var facts = new List<ResourceFacts>();
+        var facts = new List<(string? Cluster, ResourceFacts Fact)>();
         var output = new List<GeneratedFile>();
         foreach (var file in files)
         {
@@ -41,7 +41,7 @@ public sealed class RepoRenderer
                         found.AddRange(OciServiceLint.Check(document));
                         if (PlaintextSecretCheck.Check(document) is { } secret) found.Add(secret);
                         diagnostics.AddRange(found.Select(d => InFile(d, manifests.RelativePath, i)));
-                        if (ResourceFacts.From(document) is { } fact) facts.Add(fact);
+                        if (ResourceFacts.From(document) is { } fact) facts.Add((file.Cluster, fact));
                     }
                     output.Add(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)));
                     break;
@@ -50,7 +50,11 @@ public sealed class RepoRenderer
                     break;
             }
         }
-        diagnostics.AddRange(CrossResourceChecks.Run(facts).Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex)));
+        foreach (var cluster in facts.GroupBy(f => f.Cluster))
+        {
+            var findings = CrossResourceChecks.Run([.. cluster.Select(f => f.Fact)]);
+            diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex)));
+        }
         if (diagnostics.Any(d => d.IsError)) throw new ManifestValidationException(diagnostics);
         output.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (output, diagnostics);
