@@ -23,13 +23,18 @@ public class ModelRoundTripTests
     public static TheoryData<string, string> Kinds => CoveredKinds.Data();
 
     /// <summary>
-    /// Rules the API server applies to Services beyond the schema, which the validator checks too (type-dependent
-    /// fields, IP and CIDR syntax, named ports, session affinity). Random schema-valid values are replaced by
+    /// Rules the API server applies beyond the schema, which the validator checks too. ConfigMap: a key is in data
+    /// or binaryData, not both. Services: type-dependent fields, IP and CIDR syntax, named ports, session affinity). Random schema-valid values are replaced by
     /// values that keep the field present and satisfy those rules; the type becomes LoadBalancer, which allows
     /// every field the schema has.
     /// </summary>
     private static MappingNode ApiServerRules(string kind, MappingNode root)
     {
+        if (kind == "ConfigMap" && root.GetValueOrDefault("binaryData") is MappingNode binary)
+        {
+            // A key may be in data or binaryData, not both.
+            return root.Set("binaryData", MappingNode.Create(binary.Entries.Select(e => ("bin-" + e.Key, e.Value))));
+        }
         if (kind != "Service") return root;
         var spec = root.GetValueOrDefault("spec") as MappingNode ?? MappingNode.Empty;
         spec = spec.Set("type", ManifestNode.String("LoadBalancer")).Remove("externalName");
