@@ -182,9 +182,9 @@ internal sealed class DocumentGenerator
                 .Where(k => !_validOnly || Satisfiable(properties[k]!.AsObject()))
                 .ToList();
             var take = depth >= MaxDepth ? 0 : r.Next(Math.Min(MaxOptionalPerObject, optional.Count) + 1);
-            if (_validOnly)
             {
-                // Keep the field count within minProperties/maxProperties (ESO's one-provider-only objects).
+                // Keep the field count within minProperties/maxProperties (ESO's one-provider-only objects), so
+                // unmutated documents are valid often enough.
                 var present = properties.Count(p => required.Contains(p.Key) && !(isRoot && p.Key is "apiVersion" or "kind" or "metadata"));
                 var minProperties = (int)(schema["minProperties"]?.GetValue<long>() ?? 0);
                 var maxProperties = (int)(schema["maxProperties"]?.GetValue<long>() ?? int.MaxValue);
