@@ -55,5 +55,6 @@ public static class CliApp
         // One line per command; each command is defined in its own file.
         yield return ValidateCommand.Create(stdin, stdout, stderr, ValidatorFactory.Create);
         yield return ImportCrdCommand.Create(stdout, stderr);
+        yield return FmtCommand.Create(stdin, stdout, stderr);
     }
 }

@@ -46,13 +46,43 @@ internal sealed class DocumentGenerator
     private readonly string _apiVersion;
     private readonly string _kind;
     private readonly ResourceScope _scope;
+    private readonly bool _validOnly;
 
-    public DocumentGenerator(JsonObject schema, string apiVersion, string kind, ResourceScope scope)
+    // validOnly: leave out optional fields whose value cannot be made valid (a pattern none of the candidates
+    // match, below them too), so that GenerateValid gives documents that pass validation.
+    public DocumentGenerator(JsonObject schema, string apiVersion, string kind, ResourceScope scope, bool validOnly = false)
     {
         _schema = schema;
         _apiVersion = apiVersion;
         _kind = kind;
         _scope = scope;
+        _validOnly = validOnly;
+    }
+
+    /// <summary>A valid document for a seed: required fields, a few optional ones, values within the schema's limits.</summary>
+    public MappingNode GenerateValid(int seed) => (MappingNode)Object(_schema, new Random(seed), 0, NodePath.Root, [], isRoot: true);
+
+    /// <summary>Whether the generator can make a valid value for the schema (patterns it has a matching candidate for).</summary>
+    private static bool Satisfiable(JsonObject schema, int depth = 0)
+    {
+        if (depth > MaxDepth) return true;
+        if (schema["enum"] is JsonArray { Count: > 0 }) return true;
+        if (UpstreamSchemas.Str(schema, "pattern") is { } pattern && UpstreamSchemas.Str(schema, "type") == "string")
+        {
+            var regex = new Regex(pattern, RegexOptions.ECMAScript);
+            var minLength = (int)(schema["minLength"]?.GetValue<long>() ?? 0);
+            var maxLength = (int)Math.Min(schema["maxLength"]?.GetValue<long>() ?? 12, 12);
+            return PatternCandidates.Any(c => regex.IsMatch(c) && c.Length >= minLength && c.Length <= Math.Max(maxLength, minLength));
+        }
+        if (schema["properties"] is JsonObject properties && schema["required"] is JsonArray required)
+        {
+            foreach (var name in required)
+            {
+                if (properties[name!.GetValue<string>()] is JsonObject p && !Satisfiable(p, depth + 1)) return false;
+            }
+        }
+        if (schema["items"] is JsonObject items && (schema["minItems"]?.GetValue<long>() ?? 0) > 0) return Satisfiable(items, depth + 1);
+        return true;
     }
 
     /// <summary>A document for a seed; about a quarter are left valid, the rest get one mutation.</summary>
@@ -154,7 +184,9 @@ internal sealed class DocumentGenerator
         }
         if (properties is not null)
         {
-            var optional = properties.Select(p => p.Key).Where(k => !required.Contains(k) && !(isRoot && k is "apiVersion" or "kind" or "metadata" or "status")).ToList();
+            var optional = properties.Select(p => p.Key).Where(k => !required.Contains(k) && !(isRoot && k is "apiVersion" or "kind" or "metadata" or "status"))
+                .Where(k => !_validOnly || Satisfiable(properties[k]!.AsObject()))
+                .ToList();
             var take = depth >= MaxDepth ? 0 : r.Next(Math.Min(MaxOptionalPerObject, optional.Count) + 1);
             var requiredCount = properties.Count(p => required.Contains(p.Key));
             if (schema["maxProperties"] is JsonValue maxProperties) take = Math.Min(take, (int)maxProperties.GetValue<long>() - requiredCount);

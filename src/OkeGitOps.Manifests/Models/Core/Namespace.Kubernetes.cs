@@ -1,0 +1,18 @@
+namespace OkeGitOps.Manifests.Models.Core;
+
+public sealed partial record Namespace
+{
+    /// <summary>
+    /// Reads a KubernetesClient <see cref="k8s.Models.V1Namespace"/> into the typed model. Fields the typed model
+    /// does not describe are kept in <see cref="ExtraFields"/>, never dropped.
+    /// </summary>
+    public static Namespace FromKubernetes(k8s.Models.V1Namespace value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        return FromNode(global::OkeGitOps.Manifests.Models.KubernetesInterop.FromKubernetesObject(value));
+    }
+
+    /// <summary>Converts the typed model into a KubernetesClient <see cref="k8s.Models.V1Namespace"/>.</summary>
+    public k8s.Models.V1Namespace ToKubernetes()
+        => global::OkeGitOps.Manifests.Models.KubernetesInterop.ToKubernetesObject<k8s.Models.V1Namespace>(ToNode());
+}
