@@ -137,8 +137,10 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             if (settings.CheckSecrets && PlaintextSecretCheck.Check(document, settings.AllowedSecrets) is { } secret) diagnostics.Add(secret);
             if (settings.OciLint) diagnostics.AddRange(OciServiceLint.Check(document));
         }
-        if (ResourceFacts.From(document) is { } fact) facts.Add(fact);
-        yield return Result(document, diagnostics.Any(d => d.IsError) ? DocumentStatus.Invalid : DocumentStatus.Valid, diagnostics, null);
+        if ((settings.CheckDuplicates || settings.CheckReferences) && ResourceFacts.From(document) is { } fact) facts.Add(fact);
+        // Results of every document are kept until the end: keep valid ones small.
+        yield return Result(document, diagnostics.Any(d => d.IsError) ? DocumentStatus.Invalid : DocumentStatus.Valid,
+            diagnostics.Count == 0 ? [] : diagnostics.ToArray(), null);
     }
 
     private List<DocumentResult> AddCrossResourceFindings(List<DocumentResult> results, List<ResourceFacts> facts)
@@ -158,8 +160,13 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         }).ToList();
     }
 
-    private static DocumentResult Result(ManifestDocument d, DocumentStatus status, IReadOnlyList<Diagnostic> diagnostics, string? reason)
-        => new(d.File ?? "-", d.Index, d.Line, d.ApiVersion, d.Kind, d.Name, d.Namespace, status, diagnostics, reason);
+    private DocumentResult Result(ManifestDocument d, DocumentStatus status, IReadOnlyList<Diagnostic> diagnostics, string? reason)
+        => new(d.File ?? "-", d.Index, d.Line, Intern(d.ApiVersion), Intern(d.Kind), d.Name, d.Namespace, status, diagnostics, reason);
+
+    // A run sees few distinct apiVersions and kinds; share one string for each instead of one per document.
+    private readonly ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);
+
+    private string? Intern(string? value) => value is null ? null : _interned.GetOrAdd(value, value);
 
     private static DocumentResult ErrorResult(string file, int index, int line, Diagnostic diagnostic)
         => new(file, index, line, null, null, null, null, DocumentStatus.Error, [diagnostic]);

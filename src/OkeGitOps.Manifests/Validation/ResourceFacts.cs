@@ -67,6 +67,8 @@ public sealed record ResourceFacts(
     public bool IsArgoClusterSecret => Kind == "Secret" && Group.Length == 0
         && Labels.TryGetValue("argocd.argoproj.io/secret-type", out var t) && t == "cluster";
 
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+
     /// <summary>Extracts the facts from a document; returns null for documents without apiVersion, kind and name.</summary>
     public static ResourceFacts? From(ManifestDocument document)
     {
@@ -103,8 +105,11 @@ public sealed record ResourceFacts(
             CollectClusterSelectors(generators, specPath.Key("generators"), selectors);
         }
         var location = (metadata.GetValueOrDefault("name") ?? root).Location;
+        // Facts are kept for every document of a run: share the empty collections.
         return new ResourceFacts(document.File ?? "-", document.Index, apiVersion, kind, name, metadata.GetString("namespace"), location,
-            labels, references, selectors);
+            labels.Count == 0 ? NoLabels : labels,
+            references.Count == 0 ? [] : references.ToArray(),
+            selectors.Count == 0 ? [] : selectors.ToArray());
     }
 
     private static void CollectClusterSelectors(SequenceNode generators, NodePath path, List<LabelSelectorFact> into)
