@@ -30,12 +30,13 @@ internal static class ValidateCommand
         var noSecrets = new Option<bool>("--no-secret-check") { Description = "Do not refuse Secrets that carry data or stringData." };
         var noReferences = new Option<bool>("--no-reference-check") { Description = "Do not check references between resources." };
         var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations and Service rules." };
+        var groupByPath = new Option<string>("--group-by-path") { Description = "Regular expression over file paths; duplicate and reference checks compare only files with the same match (e.g. 'clusters/[^/]+' for one group per cluster)." };
         var allowSecret = new Option<string[]>("--allow-secret") { Description = "Secret name (or namespace/name) allowed to carry data; repeatable." };
 
         var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
         {
             paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
-            noDuplicates, noSecrets, noReferences, noOciLint, allowSecret,
+            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,19 @@ internal static class ValidateCommand
                 catch (ArgumentException e)
                 {
                     stderr.WriteLine($"error: --ignore-filename-pattern '{pattern}' is not a valid regular expression: {e.Message}");
+                    return CliApp.UsageOrIoError;
+                }
+            }
+            Regex? groupBy = null;
+            if (parse.GetValue(groupByPath) is { } groupPattern)
+            {
+                try
+                {
+                    groupBy = new Regex(groupPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException e)
+                {
+                    stderr.WriteLine($"error: --group-by-path '{groupPattern}' is not a valid regular expression: {e.Message}");
                     return CliApp.UsageOrIoError;
                 }
             }
@@ -69,6 +83,7 @@ internal static class ValidateCommand
                 CheckSecrets = !parse.GetValue(noSecrets),
                 CheckReferences = !parse.GetValue(noReferences),
                 OciLint = !parse.GetValue(noOciLint),
+                GroupByPath = groupBy,
                 AllowedSecrets = new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal),
             };
             foreach (var dir in settings.SchemaDirectories)

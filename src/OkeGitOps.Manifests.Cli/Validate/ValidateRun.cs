@@ -148,7 +148,9 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         // Keep input order for "first definition" semantics.
         var order = results.Select((r, i) => (r.File, r.Index, i)).GroupBy(x => (x.File, x.Index)).ToDictionary(g => g.Key, g => g.First().i);
         facts.Sort((a, b) => order.GetValueOrDefault((a.File, a.DocumentIndex)).CompareTo(order.GetValueOrDefault((b.File, b.DocumentIndex))));
-        var findings = CrossResourceChecks.Run(facts, new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences));
+        // With --group-by-path, manifests bound for different clusters (e.g. clusters/<name>/...) are checked apart.
+        var options = new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences);
+        var findings = facts.GroupBy(GroupOf).SelectMany(group => CrossResourceChecks.Run([.. group], options)).ToList();
         if (findings.Count == 0) return results;
         var byDocument = findings.GroupBy(f => (f.Document.File, f.Document.DocumentIndex, f.Document.Kind, f.Document.Name))
             .ToDictionary(g => g.Key, g => g.Select(f => f.Diagnostic).ToList());
@@ -167,6 +169,9 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
     private readonly ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);
 
     private string? Intern(string? value) => value is null ? null : _interned.GetOrAdd(value, value);
+
+    private string GroupOf(ResourceFacts fact)
+        => settings.GroupByPath is { } pattern && pattern.Match(fact.File.Replace('\\', '/')) is { Success: true } match ? match.Value : "";
 
     private static DocumentResult ErrorResult(string file, int index, int line, Diagnostic diagnostic)
         => new(file, index, line, null, null, null, null, DocumentStatus.Error, [diagnostic]);

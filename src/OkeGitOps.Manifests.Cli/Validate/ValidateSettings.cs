@@ -20,6 +20,7 @@ internal sealed record ValidateSettings
     public bool CheckSecrets { get; init; } = true;
     public bool CheckReferences { get; init; } = true;
     public bool OciLint { get; init; } = true;
+    public Regex? GroupByPath { get; init; }
     public IReadOnlySet<string> AllowedSecrets { get; init; } = new HashSet<string>();
 
     /// <summary>True when a kind filter (<c>Kind</c> or <c>group/version/Kind</c>) names this document.</summary>

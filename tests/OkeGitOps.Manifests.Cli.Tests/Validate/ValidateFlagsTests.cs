@@ -114,4 +114,18 @@ public sealed class ValidateFlagsTests : IDisposable
         Assert.Contains("b.yaml:1:1: error: cannot read the file:", stdout.ToString());
         Assert.True(File.Exists(first));
     }
+
+    [Fact]
+    public void Group_by_path_checks_duplicates_per_cluster_folder()
+    {
+        const string es = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shared\n";
+        Write("fleet/clusters/fra/ns.yaml", es);
+        Write("fleet/clusters/iad/ns.yaml", es);
+        var fleet = Path.Combine(_dir, "fleet");
+        Assert.Contains("is defined twice", Run("validate", fleet).Out);
+        var (code, output, _) = Run("validate", "--group-by-path", "clusters/[^/]+/", fleet);
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("is defined twice", output);
+        Assert.Equal(2, Run("validate", "--group-by-path", "(", fleet).Code);
+    }
 }
