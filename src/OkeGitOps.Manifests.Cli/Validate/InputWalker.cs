@@ -21,8 +21,12 @@ internal static class InputWalker
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
 
     /// <summary>Expands the paths.</summary>
-    public static IEnumerable<InputFile> Expand(IReadOnlyList<string> paths, IReadOnlyList<Regex> ignore)
+    /// <param name="paths">The paths as given on the command line.</param>
+    /// <param name="ignore">Patterns of paths to leave out.</param>
+    /// <param name="listDirectory">Lists a folder's entries; tests replace it to produce errors that root never meets.</param>
+    public static IEnumerable<InputFile> Expand(IReadOnlyList<string> paths, IReadOnlyList<Regex> ignore, Func<string, string[]>? listDirectory = null)
     {
+        listDirectory ??= Directory.GetFileSystemEntries;
         foreach (var path in paths)
         {
             if (path == "-")
@@ -38,7 +42,7 @@ internal static class InputWalker
             else if (Directory.Exists(path))
             {
                 var visited = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var file in Walk(path, visited, ignore)) yield return file;
+                foreach (var file in Walk(path, visited, ignore, listDirectory)) yield return file;
             }
             else
             {
@@ -47,7 +51,7 @@ internal static class InputWalker
         }
     }
 
-    private static IEnumerable<InputFile> Walk(string directory, HashSet<string> visited, IReadOnlyList<Regex> ignore)
+    private static IEnumerable<InputFile> Walk(string directory, HashSet<string> visited, IReadOnlyList<Regex> ignore, Func<string, string[]> listDirectory)
     {
         var real = RealPath(directory);
         if (!visited.Add(real))
@@ -59,7 +63,7 @@ internal static class InputWalker
         string? problem = null;
         try
         {
-            entries = Directory.GetFileSystemEntries(directory);
+            entries = listDirectory(directory);
         }
         catch (UnauthorizedAccessException)
         {
@@ -83,7 +87,7 @@ internal static class InputWalker
             if (Directory.Exists(entry))
             {
                 if (Path.GetFileName(entry).StartsWith('.')) continue; // .git and friends
-                foreach (var file in Walk(entry, visited, ignore)) yield return file;
+                foreach (var file in Walk(entry, visited, ignore, listDirectory)) yield return file;
             }
             else if (ManifestExtensions.Contains(Path.GetExtension(entry), StringComparer.OrdinalIgnoreCase))
             {

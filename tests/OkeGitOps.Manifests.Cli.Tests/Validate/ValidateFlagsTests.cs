@@ -128,4 +128,53 @@ public sealed class ValidateFlagsTests : IDisposable
         Assert.DoesNotContain("is defined twice", output);
         Assert.Equal(2, Run("validate", "--group-by-path", "(", fleet).Code);
     }
+
+    [Fact]
+    public void A_folder_that_cannot_be_listed_is_reported_as_permission_denied()
+    {
+        Write("perm/ok/a.yaml", "x: 1\n");
+        Directory.CreateDirectory(Path.Combine(_dir, "perm", "locked"));
+        var files = InputWalker.Expand([Path.Combine(_dir, "perm")], [],
+            dir => dir.EndsWith("locked", StringComparison.Ordinal) ? throw new UnauthorizedAccessException("denied") : Directory.GetFileSystemEntries(dir)).ToList();
+        var locked = Assert.Single(files, f => f.Problem is not null);
+        Assert.Equal("permission denied: the folder cannot be listed", locked.Problem);
+        Assert.EndsWith("locked", locked.DisplayPath, StringComparison.Ordinal);
+        Assert.Contains(files, f => f.DisplayPath.EndsWith("a.yaml", StringComparison.Ordinal) && f.Problem is null);
+    }
+
+    [Fact]
+    public void No_oci_lint_turns_off_the_load_balancer_annotation_checks()
+    {
+        var path = Write("svc.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              namespace: apps
+              annotations:
+                oci.oraclecloud.com/load-balancer-is-internal: "true"
+            spec:
+              type: LoadBalancer
+              selector: {app: web}
+              ports:
+                - port: 443
+            """);
+        var (code, output, _) = Run("validate", path);
+        Assert.Equal(1, code);
+        Assert.Contains("svc.yaml:7:5: error: metadata.annotations[\"oci.oraclecloud.com/load-balancer-is-internal\"]: the OCI cloud-controller-manager does not read", output);
+        var (offCode, offOutput, _) = Run("validate", "--no-oci-lint", path);
+        Assert.Equal(0, offCode);
+        Assert.Equal("", offOutput);
+    }
+
+    [Fact]
+    public void The_seed_walkthrough_output_passes_validate()
+    {
+        var (files, _) = new OkeGitOps.Manifests.Repo.RepoRenderer().Render(SeedWalkthrough.SeedManifests.Files());
+        var target = Path.Combine(_dir, "walkthrough");
+        OkeGitOps.Manifests.Repo.RepoWriter.Write(target, files);
+        var (code, output, _) = Run("validate", target);
+        Assert.Equal("", output);
+        Assert.Equal(0, code);
+    }
 }
