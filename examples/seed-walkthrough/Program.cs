@@ -2,8 +2,8 @@ using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Repo;
 using SeedWalkthrough;
 
-// Writes the article's manifests, corrected, into the folder given (default ./out/seed-walkthrough).
-var output = args.Length > 0 ? args[0] : Path.Combine("out", "seed-walkthrough");
+// Writes the article's manifests, corrected, into the folder given (default ./out-seed-walkthrough).
+var output = args.Length > 0 ? args[0] : "out-seed-walkthrough";
 try
 {
     var (files, warnings) = new RepoRenderer().Render(SeedManifests.Files());
