@@ -38,7 +38,7 @@ public static class ArgoAppSets
     /// The Application template: a Go-template name (e.g. <c>"{{.name}}-guestbook"</c>), source, destination and
     /// project; the source and destination may hold Go templates too.
     /// </summary>
-    public static ApplicationSetSpecTemplate Template(string name, ApplicationSpecSource source, AppProjectSpecDestination destination,
+    public static ApplicationSetSpecTemplate Template(string name, ApplicationSpecSource source, ApplicationDestination destination,
         string project = "default", string? @namespace = null)
     {
         IntentRules.RequireText(name, "spec.template.metadata.name", IntentRules.Name, "template name", "e.g. '{{.name}}-app'");

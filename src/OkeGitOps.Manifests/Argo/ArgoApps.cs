@@ -13,7 +13,7 @@ public static class ArgoDestinations
     /// <summary>A destination by API server URL.</summary>
     /// <param name="server">The server URL, e.g. <see cref="InClusterServer"/>.</param>
     /// <param name="namespace">The namespace for namespaced resources without one.</param>
-    public static AppProjectSpecDestination Server(string server, string @namespace)
+    public static ApplicationDestination Server(string server, string @namespace)
     {
         ArgoUrls.Url(server, "spec.destination.server");
         return new() { Server = server, Namespace = Namespace(@namespace) };
@@ -22,7 +22,7 @@ public static class ArgoDestinations
     /// <summary>A destination by the name of a cluster registered in Argo CD (a cluster secret's <c>name</c>).</summary>
     /// <param name="name">The cluster's name, e.g. <c>in-cluster</c> or <c>oke-fra-prod</c>.</param>
     /// <param name="namespace">The namespace for namespaced resources without one.</param>
-    public static AppProjectSpecDestination Cluster(string name, string @namespace)
+    public static ApplicationDestination Cluster(string name, string @namespace)
         => new()
         {
             Name = IntentRules.RequireText(name, "spec.destination.name", IntentRules.ArgoDestination, "cluster name", "use the name of a registered cluster, e.g. 'in-cluster'"),
@@ -30,11 +30,11 @@ public static class ArgoDestinations
         };
 
     /// <summary>The cluster Argo CD runs in, by server URL.</summary>
-    public static AppProjectSpecDestination InCluster(string @namespace) => Server(InClusterServer, @namespace);
+    public static ApplicationDestination InCluster(string @namespace) => Server(InClusterServer, @namespace);
 
     private static string Namespace(string ns) => IntentRules.RequireName(ns, "spec.destination.namespace", "namespace", label: true);
 
-    internal static AppProjectSpecDestination Check(AppProjectSpecDestination destination, string path)
+    internal static ApplicationDestination Check(ApplicationDestination destination, string path)
     {
         ArgumentNullException.ThrowIfNull(destination);
         var hasServer = !string.IsNullOrEmpty(destination.Server);
@@ -66,7 +66,7 @@ public static class ArgoApps
     /// <param name="destination">Where to (see <see cref="ArgoDestinations"/>).</param>
     /// <param name="project">The AppProject; <c>default</c> unless given.</param>
     /// <param name="namespace">The namespace Argo CD watches for Applications.</param>
-    public static Application Application(string name, ApplicationSpecSource source, AppProjectSpecDestination destination, string project = "default", string @namespace = "argocd")
+    public static Application Application(string name, ApplicationSpecSource source, ApplicationDestination destination, string project = "default", string @namespace = "argocd")
     {
         IntentRules.RequireName(name, "metadata.name", "Application name");
         IntentRules.RequireName(@namespace, "metadata.namespace", "namespace", label: true);
@@ -108,7 +108,7 @@ public static class ArgoApps
     }
 
     /// <summary>Replaces the destination.</summary>
-    public static Application WithDestination(this Application application, AppProjectSpecDestination destination)
+    public static Application WithDestination(this Application application, ApplicationDestination destination)
     {
         ArgumentNullException.ThrowIfNull(application);
         return application.WithSpec(s => s.WithDestination(ArgoDestinations.Check(destination, "spec.destination")));

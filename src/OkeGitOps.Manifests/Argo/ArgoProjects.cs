@@ -36,7 +36,7 @@ public static class ArgoProjects
     }
 
     /// <summary>Allows deploying to these destinations (see <see cref="ArgoDestinations"/>).</summary>
-    public static AppProject AllowDestinations(this AppProject project, params AppProjectSpecDestination[] destinations)
+    public static AppProject AllowDestinations(this AppProject project, params ApplicationDestination[] destinations)
     {
         ArgumentNullException.ThrowIfNull(project);
         var start = project.Spec?.Destinations?.Count ?? 0;
@@ -49,7 +49,7 @@ public static class ArgoProjects
             if (destinations[i].Namespace is null || destinations[i].Namespace!.Contains('*', StringComparison.Ordinal))
                 throw Wildcard($"destination namespace '{destinations[i].Namespace ?? "(any)"}'", path + ".namespace", "name each namespace");
         }
-        return project.WithSpec(s => s with { Destinations = (s.Destinations ?? EquatableArray<AppProjectSpecDestination>.Empty).AddRange(destinations) });
+        return project.WithSpec(s => s with { Destinations = (s.Destinations ?? EquatableArray<ApplicationDestination>.Empty).AddRange(destinations) });
     }
 
     /// <summary>Allows these cluster-scoped kinds (as <c>(group, kind)</c>; group empty for core), e.g. <c>("", "Namespace")</c>.</summary>

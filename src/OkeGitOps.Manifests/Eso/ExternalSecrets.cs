@@ -132,7 +132,7 @@ public static class ExternalSecrets
         }
         var find = new ExternalSecretSpecDataFromFind
         {
-            Name = nameRegex is null ? null : new PushSecretSpecDataToMatch { Regexp = nameRegex },
+            Name = nameRegex is null ? null : new FindName { Regexp = nameRegex },
             Tags = tags is null || tags.Count == 0 ? null : EquatableMap<string>.Create(tags),
         };
         return AddDataFrom(externalSecret, new ExternalSecretSpecDataFrom { Find = find });
@@ -191,12 +191,12 @@ public static class ExternalSecrets
         }
         CheckMetadataMap(labels, "spec.target.template.metadata.labels", isLabels: true);
         CheckMetadataMap(annotations, "spec.target.template.metadata.annotations", isLabels: false);
-        var template = new PushSecretSpecTemplate
+        var template = new ExternalSecretTemplate
         {
-            EngineVersion = PushSecretSpecTemplateEngineVersion.V2,
+            EngineVersion = ExternalSecretTemplateEngineVersion.V2,
             Type = type,
             Data = data is null || data.Count == 0 ? null : EquatableMap<string>.Create(data),
-            Metadata = (labels is null || labels.Count == 0) && (annotations is null || annotations.Count == 0) ? null : new PushSecretSpecTemplateMetadata
+            Metadata = (labels is null || labels.Count == 0) && (annotations is null || annotations.Count == 0) ? null : new ExternalSecretTemplateMetadata
             {
                 Labels = labels is null || labels.Count == 0 ? null : EquatableMap<string>.Create(labels),
                 Annotations = annotations is null || annotations.Count == 0 ? null : EquatableMap<string>.Create(annotations),

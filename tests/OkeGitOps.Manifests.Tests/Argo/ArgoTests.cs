@@ -74,7 +74,7 @@ public class ArgoTests
     {
         var template = ArgoAppSets.Template("{{.name}}-{{.path.basename}}",
             ArgoSources.Git(Repo, "{{.path.path}}", "main"),
-            new Models.Argo.AppProjectSpecDestination { Server = "{{.server}}", Namespace = "{{.path.basename}}" }, project: "platform");
+            new Models.Argo.ApplicationDestination { Server = "{{.server}}", Namespace = "{{.path.basename}}" }, project: "platform");
         Snapshot.Match(Emitted(ArgoAppSets.Create("addons", template,
             [AppSetGenerators.Matrix(
                 AppSetGenerators.GitDirectories(Repo, "main", "addons/*", "!addons/legacy"),
@@ -145,7 +145,7 @@ public class ArgoTests
     public void Rule_destination_names_server_or_name_not_both()
         => Assert.Equal(
             "argo-destination | error: spec.destination: the destination names both server 'https://kubernetes.default.svc' and cluster 'in-cluster'; Argo CD refuses that (keep one: ArgoDestinations.Server(...) or ArgoDestinations.Cluster(...))",
-            Fails(() => ArgoApps.Application("a", ArgoSources.Git(Repo, "."), new Models.Argo.AppProjectSpecDestination { Server = ArgoDestinations.InClusterServer, Name = "in-cluster", Namespace = "a" })));
+            Fails(() => ArgoApps.Application("a", ArgoSources.Git(Repo, "."), new Models.Argo.ApplicationDestination { Server = ArgoDestinations.InClusterServer, Name = "in-cluster", Namespace = "a" })));
 
     [Fact]
     public void Rule_multi_source_refs()
@@ -186,7 +186,7 @@ public class ArgoTests
             Fails(() => p.AllowClusterResources(("*", "*"))));
         Assert.Equal(
             "argo-project-wildcard | error: spec.destinations[0].namespace: a least-privilege project does not allow the wildcard destination namespace '*' (name each namespace; edit the AppProject model directly if a wildcard is really meant)",
-            Fails(() => p.AllowDestinations(new Models.Argo.AppProjectSpecDestination { Server = ArgoDestinations.InClusterServer, Namespace = "*" })));
+            Fails(() => p.AllowDestinations(new Models.Argo.ApplicationDestination { Server = ArgoDestinations.InClusterServer, Namespace = "*" })));
     }
 
     [Fact]
