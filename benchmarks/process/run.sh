@@ -26,3 +26,4 @@ measure "1 file (one Application)" "$work/corpus/one/app.yaml"
 measure "1,000 Services (1,000 files)" "$work/corpus/services"
 measure "10,000 mixed documents (2,000 files)" "$work/corpus/mixed"
 measure "100,000 documents in one file" "$work/corpus/big.yaml"
+measure "100,000 documents in one file, no cross-document checks" "$work/corpus/big.yaml" --no-duplicate-check

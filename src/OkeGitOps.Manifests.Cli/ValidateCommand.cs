@@ -104,10 +104,34 @@ internal static class ValidateCommand
                 foreach (var d in e.Diagnostics) stderr.WriteLine(d);
                 return CliApp.UsageOrIoError;
             }
-            var (results, files, ioError) = new ValidateRun(settings, validate, stdin).Execute();
-            var report = ValidationSummary.Of(results, files);
-            ResultFormats.For(settings.Output).Write(stdout, results, report, settings.Summary);
-            if (ioError) return CliApp.UsageOrIoError;
+            var run = new ValidateRun(settings, validate, stdin);
+            var format = ResultFormats.For(settings.Output);
+            var tally = new ResultTally();
+            RunOutcome outcome;
+            ValidationSummary report;
+            if (format is IStreamingResultFormat streaming)
+            {
+                // Text and GitHub output are written as documents are checked: nothing is kept for output.
+                outcome = run.Execute(result =>
+                {
+                    tally.Add(result);
+                    streaming.WriteDocument(stdout, result);
+                });
+                tally.AddFindings(outcome.Findings);
+                report = tally.Summary(outcome.Files);
+                streaming.WriteFindings(stdout, outcome.Findings);
+                streaming.WriteEnd(stdout, report, settings.Summary);
+            }
+            else
+            {
+                // JSON, JUnit and SARIF list every document with all its diagnostics, so they collect first.
+                var results = new List<DocumentResult>();
+                outcome = run.Execute(results.Add);
+                results = ResultTally.Attach(results, outcome.Findings);
+                report = ValidationSummary.Of(results, outcome.Files);
+                format.Write(stdout, results, report, settings.Summary);
+            }
+            if (outcome.IoError) return CliApp.UsageOrIoError;
             return report.Invalid + report.Errors > 0 ? CliApp.Invalid : CliApp.Success;
         });
         return command;

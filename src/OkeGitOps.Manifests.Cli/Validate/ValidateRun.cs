@@ -7,6 +7,12 @@ using OkeGitOps.Manifests.Yaml;
 
 namespace OkeGitOps.Manifests.Cli.Validate;
 
+/// <summary>What a run found beyond the per-document results.</summary>
+/// <param name="Files">How many inputs there were.</param>
+/// <param name="IoError">Whether any input could not be read.</param>
+/// <param name="Findings">Findings of the checks across documents, each with the document it is about.</param>
+internal sealed record RunOutcome(int Files, bool IoError, IReadOnlyList<(ResourceFacts Document, Diagnostic Diagnostic)> Findings);
+
 /// <summary>
 /// One run of <c>okegitops validate</c>: expands the inputs, reads each file as a stream of documents
 /// (in parallel, one file per worker), checks each document as it is read, keeps only small results,
@@ -14,20 +20,35 @@ namespace OkeGitOps.Manifests.Cli.Validate;
 /// </summary>
 internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocument, IReadOnlyList<Diagnostic>> validate, TextReader stdin)
 {
-    /// <summary>The results in input order, and whether any input could not be read (an I/O error).</summary>
-    public (IReadOnlyList<DocumentResult> Results, int Files, bool IoError) Execute()
+    /// <summary>
+    /// Runs the checks, handing each document's result to <paramref name="emit"/> in input order as soon as its file
+    /// and every file before it are done, so that nothing but the small facts of the cross-document checks is kept.
+    /// </summary>
+    public RunOutcome Execute(Action<DocumentResult> emit)
     {
         var inputs = InputWalker.Expand(settings.Paths, settings.IgnorePatterns).ToList();
-        var perFile = new List<DocumentResult>[inputs.Count];
+        var done = new List<DocumentResult>?[inputs.Count];
         var facts = new ConcurrentBag<ResourceFacts>();
+        var gate = new object();
+        var next = 0;
         var stop = false;
+        var ioError = inputs.Any(i => i.Problem is not null);
 
         void ProcessOne(int i)
         {
             if (Volatile.Read(ref stop)) return;
             var results = ProcessFile(inputs[i], facts);
-            perFile[i] = results;
+            if (results.Any(r => r.Diagnostics.Any(d => d.Rule == "input-error"))) Volatile.Write(ref ioError, true);
             if (settings.ExitOnError && results.Any(r => r.Status is DocumentStatus.Invalid or DocumentStatus.Error)) Volatile.Write(ref stop, true);
+            lock (gate)
+            {
+                done[i] = results;
+                for (; next < done.Length && done[next] is { } ready; next++)
+                {
+                    foreach (var result in ready) emit(result);
+                    done[next] = null;
+                }
+            }
         }
 
         if (settings.Parallelism <= 1 || inputs.Count <= 1 || settings.ExitOnError)
@@ -39,10 +60,8 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism }, ProcessOne);
         }
 
-        var results = perFile.Where(r => r is not null).SelectMany(r => r).ToList();
-        if (!stop) results = AddCrossResourceFindings(results, facts.ToList());
-        var ioError = inputs.Any(i => i.Problem is not null) || results.Any(r => r.Diagnostics.Any(d => d.Rule == "input-error"));
-        return (results, inputs.Count, ioError);
+        var findings = stop ? [] : CrossResourceFindings(facts, inputs);
+        return new RunOutcome(inputs.Count, ioError, findings);
     }
 
     private List<DocumentResult> ProcessFile(InputFile input, ConcurrentBag<ResourceFacts> facts)
@@ -137,29 +156,22 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             if (settings.CheckSecrets && PlaintextSecretCheck.Check(document, settings.AllowedSecrets) is { } secret) diagnostics.Add(secret);
             if (settings.OciLint) diagnostics.AddRange(OciServiceLint.Check(document));
         }
-        if ((settings.CheckDuplicates || settings.CheckReferences) && ResourceFacts.From(document) is { } fact) facts.Add(fact);
+        if ((settings.CheckDuplicates || settings.CheckReferences) && ResourceFacts.From(document) is { } fact)
+            facts.Add(fact with { ApiVersion = Intern(fact.ApiVersion)!, Kind = Intern(fact.Kind)! });
         // Results of every document are kept until the end: keep valid ones small.
         yield return Result(document, diagnostics.Any(d => d.IsError) ? DocumentStatus.Invalid : DocumentStatus.Valid,
             diagnostics.Count == 0 ? [] : diagnostics.ToArray(), null);
     }
 
-    private List<DocumentResult> AddCrossResourceFindings(List<DocumentResult> results, List<ResourceFacts> facts)
+    private IReadOnlyList<(ResourceFacts Document, Diagnostic Diagnostic)> CrossResourceFindings(IEnumerable<ResourceFacts> facts, List<InputFile> inputs)
     {
-        // Keep input order for "first definition" semantics.
-        var order = results.Select((r, i) => (r.File, r.Index, i)).GroupBy(x => (x.File, x.Index)).ToDictionary(g => g.Key, g => g.First().i);
-        facts.Sort((a, b) => order.GetValueOrDefault((a.File, a.DocumentIndex)).CompareTo(order.GetValueOrDefault((b.File, b.DocumentIndex))));
+        // Input order decides which of two duplicates is "the first definition".
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++) fileOrder.TryAdd(inputs[i].DisplayPath, i);
+        var ordered = facts.OrderBy(f => fileOrder.GetValueOrDefault(f.File)).ThenBy(f => f.DocumentIndex).ToList();
         // With --group-by-path, manifests bound for different clusters (e.g. clusters/<name>/...) are checked apart.
         var options = new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences);
-        var findings = facts.GroupBy(GroupOf).SelectMany(group => CrossResourceChecks.Run([.. group], options)).ToList();
-        if (findings.Count == 0) return results;
-        var byDocument = findings.GroupBy(f => (f.Document.File, f.Document.DocumentIndex, f.Document.Kind, f.Document.Name))
-            .ToDictionary(g => g.Key, g => g.Select(f => f.Diagnostic).ToList());
-        return results.Select(r =>
-        {
-            if (r.Kind is null || r.Name is null || !byDocument.TryGetValue((r.File, r.Index, r.Kind, r.Name), out var extra)) return r;
-            var all = r.Diagnostics.Concat(extra).ToList();
-            return r with { Diagnostics = all, Status = all.Any(d => d.IsError) ? DocumentStatus.Invalid : r.Status };
-        }).ToList();
+        return ordered.GroupBy(GroupOf).SelectMany(group => CrossResourceChecks.Run([.. group], options)).ToList();
     }
 
     private DocumentResult Result(ManifestDocument d, DocumentStatus status, IReadOnlyList<Diagnostic> diagnostics, string? reason)
