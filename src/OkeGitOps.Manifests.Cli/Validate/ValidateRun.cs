@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using OkeGitOps.Manifests.Diagnostics;
-using OkeGitOps.Manifests.Oci;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
 using OkeGitOps.Manifests.Yaml;
@@ -152,9 +151,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
                 yield return Result(document, DocumentStatus.Skipped, [], "no schema for this kind (--ignore-missing-schemas)");
                 yield break;
             }
-            diagnostics.AddRange(settings.Strict ? found : found.Select(d => d.Rule == "unknown-field" ? d with { Severity = DiagnosticSeverity.Warning } : d));
-            if (settings.CheckSecrets && PlaintextSecretCheck.Check(document, settings.AllowedSecrets) is { } secret) diagnostics.Add(secret);
-            if (settings.OciLint) diagnostics.AddRange(OciServiceLint.Check(document));
+            diagnostics.AddRange(found);
         }
         if ((settings.CheckDuplicates || settings.CheckReferences) && ResourceFacts.From(document) is { } fact)
             facts.Add(fact with { ApiVersion = Intern(fact.ApiVersion)!, Kind = Intern(fact.Kind)! });

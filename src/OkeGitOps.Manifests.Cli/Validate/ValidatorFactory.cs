@@ -1,11 +1,12 @@
 using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Repo;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
 
 namespace OkeGitOps.Manifests.Cli.Validate;
 
-/// <summary>Builds the document check the validate command runs, from the library's registry and validator.</summary>
+/// <summary>Builds the document check the validate command runs: the library's <see cref="ManifestChecks"/>, as a render runs them.</summary>
 internal static class ValidatorFactory
 {
     /// <summary>Creates the check for the given settings: the embedded schemas plus any <c>--schemas</c> folders.</summary>
@@ -14,7 +15,13 @@ internal static class ValidatorFactory
     {
         var registry = SchemaRegistry.Default;
         foreach (var directory in settings.SchemaDirectories) registry = registry.WithSchemasFrom(directory);
-        var validator = new ManifestValidator(registry, ValidatorOptions.Default with { Strict = settings.Strict });
-        return validator.Validate;
+        var checks = new ManifestChecks(registry, new ManifestCheckOptions
+        {
+            Validator = ValidatorOptions.Default with { Strict = settings.Strict },
+            OciLint = settings.OciLint,
+            PlaintextSecrets = settings.CheckSecrets,
+            AllowedSecrets = settings.AllowedSecrets,
+        });
+        return checks.Check;
     }
 }

@@ -1,5 +1,4 @@
 using OkeGitOps.Manifests.Diagnostics;
-using OkeGitOps.Manifests.Oci;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
@@ -14,11 +13,11 @@ namespace OkeGitOps.Manifests.Repo;
 /// </summary>
 public sealed class RepoRenderer
 {
-    private readonly ManifestValidator _validator;
+    private readonly ManifestChecks _checks;
 
-    /// <summary>Creates a renderer over a schema registry (the embedded one by default).</summary>
-    public RepoRenderer(SchemaRegistry? registry = null, ValidatorOptions? options = null)
-        => _validator = new ManifestValidator(registry ?? SchemaRegistry.Default, options);
+    /// <summary>Creates a renderer over a schema registry (the embedded one by default) with all checks on.</summary>
+    public RepoRenderer(SchemaRegistry? registry = null, ManifestCheckOptions? options = null)
+        => _checks = new ManifestChecks(registry ?? SchemaRegistry.Default, options);
 
     /// <summary>Validates the files and turns them into text, ready for <see cref="RepoWriter"/>.</summary>
     /// <returns>The files in path order, and the warnings found (errors throw).</returns>
@@ -37,10 +36,7 @@ public sealed class RepoRenderer
                     for (var i = 0; i < manifests.Documents.Count; i++)
                     {
                         var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
-                        var found = new List<Diagnostic>(_validator.Validate(document));
-                        found.AddRange(OciServiceLint.Check(document));
-                        if (PlaintextSecretCheck.Check(document) is { } secret) found.Add(secret);
-                        diagnostics.AddRange(found.Select(d => InFile(d, manifests.RelativePath, i)));
+                        diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i)));
                         if (ResourceFacts.From(document) is { } fact) facts.Add((file.Cluster, fact));
                     }
                     output.Add(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)));
