@@ -48,6 +48,17 @@ public static class CliApp
             stderr.WriteLine($"error: {e.Message}");
             return UsageOrIoError;
         }
+        catch (Diagnostics.ManifestException e)
+        {
+            foreach (var d in e.Diagnostics) stderr.WriteLine(d);
+            return Invalid;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug of ours: say so in one line rather than print a stack trace at the user.
+            stderr.WriteLine($"error: okegitops failed unexpectedly ({e.GetType().Name}: {e.Message}); please report this with the command line that caused it");
+            return UsageOrIoError;
+        }
     }
 
     private static IEnumerable<Command> Commands(TextReader stdin, TextWriter stdout, TextWriter stderr)
