@@ -159,16 +159,19 @@ public sealed class SchemaRegistry
     /// must be schema files (<c>okegitops.schema/v1</c>) and <c>.yaml</c>/<c>.yml</c> files CRDs, imported as they are
     /// read (without the slow JSON Schema check of <see cref="CrdImporter"/>). Other files are ignored.
     /// </summary>
-    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <remarks>A single schema or CRD file may be given instead of a folder.</remarks>
+    /// <exception cref="DirectoryNotFoundException">Neither a folder nor a file of that name exists.</exception>
     /// <exception cref="SchemaLoadException">A schema file is broken, or two files describe the same group/version/kind.</exception>
     /// <exception cref="SchemaImportException">A CRD file is broken.</exception>
     /// <exception cref="YamlReadException">A CRD file is not valid YAML.</exception>
     public SchemaRegistry WithSchemasFrom(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"no such schemas folder: {directory}");
+        IReadOnlyList<string> files = File.Exists(directory) ? [directory]
+            : Directory.Exists(directory) ? SchemaFolder.Files(directory, [".json", ".yaml", ".yml"])
+            : throw new DirectoryNotFoundException($"no such schemas folder or file: {directory}");
         var added = new Dictionary<Key, SchemaEntry>(KeyComparer.Instance);
-        foreach (var file in SchemaFolder.Files(directory, [".json", ".yaml", ".yml"]))
+        foreach (var file in files)
         {
             IEnumerable<ResourceSchema> schemas = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 ? [SchemaFile.Read(File.ReadAllText(file), file)]

@@ -199,6 +199,11 @@ internal static class SchemaWalker
                 CheckEmbeddedField(entry.Key, entry.Value, ctx);
                 ctx.Pop();
             }
+            else if (skipKey is not null && entry.Key is "apiVersion" or "kind")
+            {
+                // A resource's identity fields exist even when a hand-written CRD schema leaves them out;
+                // the validator checks them itself.
+            }
             else if (checkUnknown)
             {
                 ReportUnknownField(entry, schema, ctx);

@@ -177,4 +177,14 @@ public sealed class ValidateFlagsTests : IDisposable
         Assert.Equal("", output);
         Assert.Equal(0, code);
     }
+
+    [Fact]
+    public void Schemas_flag_takes_a_single_crd_file_whose_schema_leaves_out_apiVersion_and_kind()
+    {
+        var crd = Write("one-crd.yaml", WidgetCrd);
+        var bad = Write("w2.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: a\nspec:\n  size: 0\n");
+        var (code, output, _) = Run("validate", "--schemas", crd, bad);
+        Assert.Equal(1, code);
+        Assert.Equal("w2.yaml:7:9: error: spec.size: must be greater than or equal to 1", Path.GetFileName(output.Trim()));
+    }
 }
