@@ -126,9 +126,14 @@ internal static class ValidateCommand
             {
                 // JSON, JUnit and SARIF list every document with all its diagnostics, so they collect first.
                 var results = new List<DocumentResult>();
-                outcome = run.Execute(results.Add);
+                outcome = run.Execute(result =>
+                {
+                    tally.Add(result);
+                    results.Add(result);
+                });
+                tally.AddFindings(outcome.Findings);
+                report = tally.Summary(outcome.Files);
                 results = ResultTally.Attach(results, outcome.Findings);
-                report = ValidationSummary.Of(results, outcome.Files);
                 format.Write(stdout, results, report, settings.Summary);
             }
             if (outcome.IoError) return CliApp.UsageOrIoError;

@@ -41,13 +41,11 @@ internal sealed record DocumentResult(
 /// <summary>Counts over a whole run.</summary>
 internal sealed record ValidationSummary(int Files, int Documents, int Valid, int Invalid, int Skipped, int Errors, int Warnings)
 {
-    /// <summary>Adds up the results.</summary>
-    public static ValidationSummary Of(IReadOnlyList<DocumentResult> results, int files) => new(
-        files,
-        results.Count,
-        results.Count(r => r.Status == DocumentStatus.Valid),
-        results.Count(r => r.Status == DocumentStatus.Invalid),
-        results.Count(r => r.Status == DocumentStatus.Skipped),
-        results.Count(r => r.Status == DocumentStatus.Error),
-        results.Sum(r => r.Diagnostics.Count(d => !d.IsError)));
+    /// <summary>Adds up the results (the same counting the streaming output does, through <see cref="ResultTally"/>).</summary>
+    public static ValidationSummary Of(IReadOnlyList<DocumentResult> results, int files)
+    {
+        var tally = new ResultTally();
+        foreach (var result in results) tally.Add(result);
+        return tally.Summary(files);
+    }
 }
