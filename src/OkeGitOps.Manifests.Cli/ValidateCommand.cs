@@ -32,11 +32,12 @@ internal static class ValidateCommand
         var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations and Service rules." };
         var groupByPath = new Option<string>("--group-by-path") { Description = "Regular expression over file paths; duplicate and reference checks compare only files with the same match (e.g. 'clusters/[^/]+' for one group per cluster)." };
         var allowSecret = new Option<string[]>("--allow-secret") { Description = "Secret name (or namespace/name) allowed to carry data; repeatable." };
+        var expandAppSets = new Option<bool>("--expand-appsets") { Description = "Also validate the Applications the input's ApplicationSets generate, with the cluster Secrets found in the same input." };
 
         var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
         {
             paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
-            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret,
+            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, expandAppSets,
         };
         command.SetAction(parse =>
         {
@@ -85,6 +86,7 @@ internal static class ValidateCommand
                 OciLint = !parse.GetValue(noOciLint),
                 GroupByPath = groupBy,
                 AllowedSecrets = new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal),
+                ExpandAppSets = parse.GetValue(expandAppSets),
             };
             foreach (var dir in settings.SchemaDirectories)
             {
