@@ -87,6 +87,7 @@ internal static class FmtCommand
             }
 
             var result = formatter.Format(bytes, file);
+            foreach (var warning in result.Warnings) stderr.WriteLine(warning);
             if (result.Output is null)
             {
                 foreach (var error in result.Errors) stderr.WriteLine(error);

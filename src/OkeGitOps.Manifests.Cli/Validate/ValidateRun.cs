@@ -167,7 +167,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         for (var i = 0; i < inputs.Count; i++) fileOrder.TryAdd(inputs[i].DisplayPath, i);
         var ordered = facts.OrderBy(f => fileOrder.GetValueOrDefault(f.File)).ThenBy(f => f.DocumentIndex).ToList();
         // With --group-by-path, manifests bound for different clusters (e.g. clusters/<name>/...) are checked apart.
-        var options = new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences);
+        var options = new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences, settings.StrictReferences);
         return ordered.GroupBy(GroupOf).SelectMany(group => CrossResourceChecks.Run([.. group], options)).ToList();
     }
 

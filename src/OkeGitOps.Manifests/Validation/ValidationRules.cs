@@ -33,8 +33,10 @@ public static class ValidationRules
 
     /// <summary>The value has the wrong JSON type.</summary>
     public const string Type = "type";
-    /// <summary>The value is null where the schema does not say <c>nullable: true</c>.</summary>
+    /// <summary>The value is null where the API server refuses it, e.g. an item of a typed list.</summary>
     public const string NullNotAllowed = "null-not-allowed";
+    /// <summary>A field's value is null where the schema does not take null: the API server drops it (a warning).</summary>
+    public const string NullDropped = "null-dropped";
     /// <summary>A field the schema does not declare (an error when <see cref="ValidatorOptions.Strict"/>, otherwise a warning).</summary>
     public const string UnknownField = "unknown-field";
     /// <summary>A required field is absent.</summary>

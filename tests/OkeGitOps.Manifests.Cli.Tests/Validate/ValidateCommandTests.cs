@@ -197,7 +197,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Write("dup.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n");
         var (_, output, _) = Run("validate", "--ignore-missing-schemas", path);
-        Assert.Contains($"dup.yaml:9:9: error: metadata.name: Namespace 'a' is defined twice; the first definition is at {path}:4:9", output);
+        Assert.Contains($"dup.yaml:9:9: error: metadata.name: Namespace 'a' is defined twice for the same cluster; the first definition is at {path}:4:9", output);
         Assert.DoesNotContain("defined twice", Run("validate", "--ignore-missing-schemas", "--no-duplicate-check", path).Out);
     }
 
@@ -223,10 +223,11 @@ public sealed class ValidateCommandTests : IDisposable
                 name: oci-vault
                 kind: ClusterSecretStore
             """);
+        // Neither kind is in the input: a partial repository, so warnings (see ReferenceCheckTests for the whole rule).
         var (_, output, _) = Run("validate", "--ignore-missing-schemas", path);
-        Assert.Contains("refs.yaml:7:12: error: spec.project: spec.project 'payments' names no AppProject in the input", output);
-        Assert.Contains("refs.yaml:16:11: error: spec.secretStoreRef.name: secretStoreRef names ClusterSecretStore 'oci-vault', which is not in the input", output);
-        Assert.DoesNotContain("names no", Run("validate", "--ignore-missing-schemas", "--no-reference-check", path).Out);
+        Assert.Contains("refs.yaml:7:12: warning: spec.project: spec.project 'payments' names an AppProject that is not in the input (none of that kind is in the input)", output);
+        Assert.Contains("refs.yaml:16:11: warning: spec.secretStoreRef.name: secretStoreRef names ClusterSecretStore 'oci-vault', which is not in the input (none of that kind is in the input)", output);
+        Assert.DoesNotContain("not in the input", Run("validate", "--ignore-missing-schemas", "--no-reference-check", path).Out);
     }
 
     [Fact]
@@ -255,7 +256,7 @@ public sealed class ValidateCommandTests : IDisposable
                         region: us-ashburn-1
             """);
         var (_, output, _) = Run("validate", "--ignore-missing-schemas", path);
-        Assert.Contains("error: spec.generators[0].clusters.selector: the cluster generator's selector matches none of the Argo CD cluster secrets in the input", output);
+        Assert.Contains("error: spec.generators[0].clusters.selector: the cluster generator's selector matches no Argo CD cluster secret in the input (cluster secrets: 'fra'", output);
     }
 
     [Fact]
