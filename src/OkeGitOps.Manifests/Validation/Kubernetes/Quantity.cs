@@ -64,7 +64,7 @@ internal readonly struct Quantity : IComparable<Quantity>
             fraction = s[fracStart..pos];
         }
         var suffix = s[pos..];
-        if (suffix.Length > 0 && integer.Length == 0 && fraction.Length == 0)
+        if (suffix.Length > 0 && integer.Length == 0 && fraction.Length == 0 && suffix[0] is not ('+' or '-' or '.'))
             return "a quantity starts with a number, such as 500m or 1Gi";
         if (!TryReadSuffix(suffix, out var base2, out var base10, out var problem)) return problem;
 
@@ -129,7 +129,9 @@ internal readonly struct Quantity : IComparable<Quantity>
                 return true;
             }
         }
-        problem = suffix.Length > 0 && (suffix.Contains('.') || suffix[0] is '+' or '-')
+        problem = suffix.Contains(' ')
+            ? "a quantity may not contain spaces"
+            : suffix.Length > 0 && (suffix.Contains('.') || suffix[0] is '+' or '-')
             ? "a quantity has at most one sign and one decimal point"
             : suffix is "K" or "ki" or "KB" or "MB" or "GB" or "mi" or "gi" or "Kb" or "Mb" or "Gb"
                 ? $"{suffix.ToString()} is not a unit: use Ki, Mi, Gi (powers of 1024) or k, M, G (powers of 1000)"
