@@ -4,6 +4,7 @@ using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation.Compiled;
+using OkeGitOps.Manifests.Validation.Kubernetes;
 
 namespace OkeGitOps.Manifests.Validation;
 
@@ -163,6 +164,7 @@ public sealed class ManifestValidator
         var schema = CompiledRootOf(body);
         if (schema is not null) SchemaWalker.WalkObject(root, schema, ctx, skipKey: "metadata");
         MetadataRules.Validate(root, body, ObjectMetaFor(schema), ctx);
+        KubernetesRules.Validate(root, body, ctx);
         if (body.Group.Length == 0 && body.Version == "v1")
         {
             switch (body.Kind)
