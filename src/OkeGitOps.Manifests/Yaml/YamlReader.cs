@@ -12,7 +12,8 @@ namespace OkeGitOps.Manifests.Yaml;
 /// Reads YAML text (one or many documents) into manifest trees whose nodes carry file, line and column.
 /// Plain scalars are resolved as Kubernetes' YAML 1.1 parser resolves them. Duplicate keys, hostile
 /// nesting, alias bombs, oversized documents and bad encodings stop reading with a <see cref="YamlReadException"/>
-/// that says what is wrong and where.
+/// that says what is wrong and where. Whatever the underlying parser throws is turned into that exception too,
+/// so for bad text no other exception type ever leaves the reader.
 /// </summary>
 public static partial class YamlReader
 {
@@ -73,7 +74,8 @@ public static partial class YamlReader
             {
                 // Only on the error path: find the bad byte's line and column by scanning the file.
                 DecodeUtf8(File.ReadAllBytes(path), path);
-                throw;
+                throw new YamlReadException(Diagnostic.Error("yaml-invalid-utf8", "the file is not valid UTF-8",
+                    location: new SourceLocation(path, 1, 1), suggestion: "save the file as UTF-8"));
             }
             yield return documents.Current;
         }
@@ -85,6 +87,7 @@ public static partial class YamlReader
     /// Reads the documents of a YAML stream one at a time, so that a long stream is never held in memory whole.
     /// </summary>
     /// <exception cref="YamlReadException">Thrown while enumerating, at the first document that is not valid YAML or breaks a limit.</exception>
+    /// <exception cref="IOException">The reader fails.</exception>
     public static IEnumerable<ManifestDocument> Read(TextReader reader, string? file = null, YamlReaderOptions? options = null)
         => Read(reader, file, options, null);
 
@@ -94,7 +97,8 @@ public static partial class YamlReader
         options ??= YamlReaderOptions.Default;
         if (options.MaxDepth is < 1 or > 1000)
             throw new ArgumentOutOfRangeException(nameof(options), "MaxDepth must lie in 1..1000.");
-        var state = new ReadState(new Parser(new Scanner(reader, skipComments: true)), file, options, text);
+        var scanner = new Scanner(reader, skipComments: true);
+        var state = new ReadState(new Parser(scanner), scanner, file, options, text);
         return state.Documents();
     }
 
@@ -128,7 +132,7 @@ public static partial class YamlReader
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant)]
     private static partial Regex MarkPrefix();
 
-    private sealed class ReadState(IParser parser, string? file, YamlReaderOptions options, string? text)
+    private sealed class ReadState(IParser parser, Scanner scanner, string? file, YamlReaderOptions options, string? text)
     {
         private readonly Dictionary<string, (ManifestNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
         private long _documentStart;
@@ -155,6 +159,19 @@ public static partial class YamlReader
         }
 
         private ParsingEvent Current => parser.Current!;
+
+        // Where the parser stood when it failed: the scanner's position, or the last event read.
+        private Mark FailureMark()
+        {
+            try
+            {
+                return scanner.CurrentPosition;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return parser.Current?.Start ?? new Mark(0, 1, 1);
+            }
+        }
 
         // YamlDotNet marks the start of the enclosing block for a tab in indentation; find the tab itself.
         private Mark? FindIndentTab(Mark from)
@@ -188,6 +205,13 @@ public static partial class YamlReader
                 if (rule == "yaml-tab-indent" && FindIndentTab(e.Start) is { } tab)
                     throw Fail(rule, "found a tab in indentation", tab, SyntaxSuggestion(e.Message));
                 throw Fail(rule, Clean(e.Message), e.Start, SyntaxSuggestion(e.Message));
+            }
+            catch (Exception e) when (e is not (DecoderFallbackException or IOException or OutOfMemoryException or YamlReadException))
+            {
+                // The one place the parser is driven: whatever else YamlDotNet throws (it has thrown
+                // InvalidOperationException for "..." before content and for unclosed brackets) becomes a diagnostic.
+                throw Fail("yaml-syntax", "the YAML parser could not read on from here: " + Clean(e.Message), FailureMark(),
+                    "check for an unclosed '[' or '{', or a '...' document end marker before the content");
             }
             var size = Current.End.Index - _documentStart;
             if (size > options.MaxDocumentChars)
