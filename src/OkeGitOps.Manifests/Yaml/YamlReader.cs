@@ -97,9 +97,67 @@ public static partial class YamlReader
         options ??= YamlReaderOptions.Default;
         if (options.MaxDepth is < 1 or > 1000)
             throw new ArgumentOutOfRangeException(nameof(options), "MaxDepth must lie in 1..1000.");
+        if (text is not null)
+        {
+            if (text.IndexOf('\0') is var nul and >= 0) throw NulFound(file, text.AsSpan(0, nul));
+        }
+        else
+        {
+            reader = new NulGuardReader(reader, file);
+        }
         var scanner = new Scanner(reader, skipComments: true);
         var state = new ReadState(new Parser(scanner), scanner, file, options, text);
         return state.Documents();
+    }
+
+    // The parser takes NUL for the end of the stream, so everything after one would be dropped without a word.
+    private static YamlReadException NulFound(string? file, ReadOnlySpan<char> before)
+    {
+        var line = 1 + before.Count('\n');
+        var column = before.Length - (before.LastIndexOf('\n') + 1) + 1;
+        return new YamlReadException(Diagnostic.Error("yaml-nul", "the text contains a NUL character (byte 0x00), which YAML does not allow",
+            location: new SourceLocation(file, line, column), suggestion: "remove it; a file with NUL bytes is usually binary, not YAML"));
+    }
+
+    /// <summary>Passes a streamed text through, failing at the first NUL with its line and column.</summary>
+    private sealed class NulGuardReader(TextReader inner, string? file) : TextReader
+    {
+        private int _line = 1, _column = 1;
+
+        public override int Peek() => inner.Peek();
+
+        public override int Read()
+        {
+            var c = inner.Read();
+            if (c >= 0) Track((char)c);
+            return c;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = inner.Read(buffer);
+            foreach (var c in buffer[..n]) Track(c);
+            return n;
+        }
+
+        private void Track(char c)
+        {
+            if (c == '\0')
+            {
+                throw new YamlReadException(Diagnostic.Error("yaml-nul", "the text contains a NUL character (byte 0x00), which YAML does not allow",
+                    location: new SourceLocation(file, _line, _column), suggestion: "remove it; a file with NUL bytes is usually binary, not YAML"));
+            }
+            if (c == '\n') { _line++; _column = 1; }
+            else _column++;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Decodes UTF-8, dropping a byte-order mark, and reports the first invalid byte by line and column.</summary>

@@ -70,4 +70,16 @@ public class YamlParserEscapeTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData("a: 1\n\0", 2, 1)]
+    [InlineData("\0\0\0\0", 1, 1)]
+    [InlineData("a: \"x\0y\"\n", 1, 6)]
+    public void A_nul_anywhere_is_an_error_at_its_line_and_column_never_the_end_of_the_text(string yaml, int line, int column)
+    {
+        var error = Assert.Throws<YamlReadException>(() => YamlReader.ReadAll(yaml, "nul.yaml")).Diagnostic;
+        Assert.Equal("nul.yaml:" + line + ":" + column + ": error: the text contains a NUL character (byte 0x00), which YAML does not allow (remove it; a file with NUL bytes is usually binary, not YAML)", error.ToString());
+        var streamed = Assert.Throws<YamlReadException>(() => YamlReader.Read(new StringReader(yaml), "nul.yaml").ToList()).Diagnostic;
+        Assert.Equal(error, streamed);
+    }
 }
