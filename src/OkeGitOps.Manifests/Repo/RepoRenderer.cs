@@ -28,15 +28,17 @@ public sealed class RepoRenderer
         var diagnostics = new List<Diagnostic>();
         var facts = new List<(string? Cluster, ResourceFacts Fact)>();
         var output = new List<GeneratedFile>();
+        var documentCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             switch (file)
             {
                 case ManifestRepoFile manifests:
+                    documentCounts[manifests.RelativePath] = manifests.Documents.Count;
                     for (var i = 0; i < manifests.Documents.Count; i++)
                     {
                         var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
-                        diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i)));
+                        diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i, manifests.Documents.Count)));
                         if (ResourceFacts.From(document) is { } fact) facts.Add((file.Cluster, fact));
                     }
                     output.Add(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)));
@@ -49,14 +51,14 @@ public sealed class RepoRenderer
         foreach (var cluster in facts.GroupBy(f => f.Cluster))
         {
             var findings = CrossResourceChecks.Run([.. cluster.Select(f => f.Fact)]);
-            diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex)));
+            diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex, documentCounts.GetValueOrDefault(f.Document.File, 1))));
         }
         if (diagnostics.Any(d => d.IsError)) throw new ManifestValidationException(diagnostics);
         output.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (output, diagnostics);
     }
 
-    // Built manifests have no source positions; name the file (and document) so the message says where.
-    private static Diagnostic InFile(Diagnostic d, string file, int document)
-        => d.Location is not null ? d : d with { Location = new SourceLocation($"{file}#{document}", 0, 0) };
+    // Built manifests have no source positions; name the file (and the document, when the file holds several).
+    private static Diagnostic InFile(Diagnostic d, string file, int document, int documents)
+        => d.Location is not null ? d : d with { Location = new SourceLocation(documents > 1 ? $"{file}#{document}" : file, 0, 0) };
 }
