@@ -20,16 +20,21 @@ public sealed class RepoRenderer
         => _checks = new ManifestChecks(registry ?? SchemaRegistry.Default, options);
 
     /// <summary>Validates the files and turns them into text, ready for <see cref="RepoWriter"/>.</summary>
-    /// <returns>The files in path order, and the warnings found (errors throw).</returns>
+    /// <returns>
+    /// The files in path order, and the warnings found (errors throw). When files are bound to clusters
+    /// (<see cref="RepoFile.ForCluster"/>), an <see cref="RepoConfigFile.FileName"/> listing them is added, unless the
+    /// input already has one.
+    /// </returns>
     /// <exception cref="ManifestValidationException">Any manifest has an error; the diagnostics name the file and path.</exception>
     public (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Warnings) Render(IEnumerable<RepoFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var all = files as IReadOnlyList<RepoFile> ?? [.. files];
         var diagnostics = new List<Diagnostic>();
         var facts = new List<(string? Cluster, ResourceFacts Fact)>();
         var output = new List<GeneratedFile>();
         var documentCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var file in all)
         {
             switch (file)
             {
@@ -54,6 +59,8 @@ public sealed class RepoRenderer
             diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex, documentCounts.GetValueOrDefault(f.Document.File, 1))));
         }
         if (diagnostics.Any(d => d.IsError)) throw new ManifestValidationException(diagnostics);
+        // Validating the output later must judge it as this render did: say which files go to which cluster.
+        if (!all.Any(f => f.RelativePath == RepoConfigFile.FileName) && RepoConfigFile.ForClusters(all) is { } config) output.Add(config);
         output.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (output, diagnostics);
     }
