@@ -22,6 +22,7 @@ public static partial class YamlReader
     /// <param name="file">The file name to put in locations and diagnostics, if any.</param>
     /// <param name="options">Limits; <see cref="YamlReaderOptions.Default"/> when null.</param>
     /// <exception cref="YamlReadException">The text is not valid YAML or breaks a limit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> sets <c>MaxDepth</c> outside 1..1000.</exception>
     public static IReadOnlyList<ManifestDocument> ReadAll(string text, string? file = null, YamlReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
