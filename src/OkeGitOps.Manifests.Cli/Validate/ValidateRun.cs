@@ -73,6 +73,12 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
                 suggestion: "check the path and its permissions")));
             return results;
         }
+        if (input.Warning is not null)
+        {
+            results.Add(new DocumentResult(file, 0, 0, null, null, null, null, DocumentStatus.Skipped,
+                [Diagnostic.Warning("input-skipped", input.Warning, location: new SourceLocation(file, 1, 1))], input.Warning));
+            return results;
+        }
         if (!input.IsStdin && FileClassifier.SkipReason(file) is { } skip)
         {
             results.Add(new DocumentResult(file, 0, 0, null, null, null, null, DocumentStatus.Skipped, [], skip));
@@ -83,7 +89,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         {
             if (!input.IsStdin && FileClassifier.LooksBinary(file))
             {
-                results.Add(ErrorResult(file, 0, 1, Diagnostic.Error("input-binary", "the file is binary, not YAML text",
+                results.Add(ErrorResult(file, 0, 1, Diagnostic.Error("input-binary", FileClassifier.BinaryMessage,
                     location: new SourceLocation(file, 1, 1), suggestion: "remove it from the inputs or add an --ignore-filename-pattern")));
                 return results;
             }
