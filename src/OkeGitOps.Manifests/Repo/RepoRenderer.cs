@@ -1,4 +1,5 @@
 using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Oci;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
@@ -7,8 +8,8 @@ using OkeGitOps.Manifests.Yaml;
 namespace OkeGitOps.Manifests.Repo;
 
 /// <summary>
-/// The end of the pipeline for whole repositories: every manifest is validated (schema, OCI load-balancer rules,
-/// plaintext secrets, duplicates and references across the repository) before anything is emitted, so a bad
+/// The end of the pipeline for whole repositories: every manifest is validated (schema, OCI load-balancer and
+/// native ingress rules, plaintext secrets, duplicates, references and Ingress conflicts across the repository) before anything is emitted, so a bad
 /// manifest stops the render and nothing is written half-way.
 /// </summary>
 public sealed class RepoRenderer
@@ -27,6 +28,7 @@ public sealed class RepoRenderer
         ArgumentNullException.ThrowIfNull(files);
         var diagnostics = new List<Diagnostic>();
         var facts = new List<(string? Cluster, ResourceFacts Fact)>();
+        var ingresses = new List<(string? Cluster, OciIngressFacts Fact)>();
         var output = new List<GeneratedFile>();
         foreach (var file in files)
         {
@@ -38,6 +40,7 @@ public sealed class RepoRenderer
                         var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
                         diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i)));
                         if (ResourceFacts.From(document) is { } fact) facts.Add((file.Cluster, fact));
+                        if (_checks.OciLintEnabled && OciIngressFacts.From(document) is { } ingress) ingresses.Add((file.Cluster, ingress));
                     }
                     output.Add(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)));
                     break;
@@ -50,6 +53,11 @@ public sealed class RepoRenderer
         {
             var findings = CrossResourceChecks.Run([.. cluster.Select(f => f.Fact)]);
             diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex)));
+        }
+        foreach (var cluster in ingresses.GroupBy(f => f.Cluster))
+        {
+            var findings = OciIngressLint.CheckAcross(cluster.Select(f => f.Fact));
+            diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Ingress.File ?? "", f.Ingress.DocumentIndex)));
         }
         if (diagnostics.Any(d => d.IsError)) throw new ManifestValidationException(diagnostics);
         output.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
