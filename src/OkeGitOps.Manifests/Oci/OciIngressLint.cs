@@ -339,7 +339,7 @@ public static class OciIngressLint
             var ns = parameters.GetString("namespace");
             if (scope != "Namespace")
                 _out.Add(At(pPath.Key("scope"), scopeNode ?? parameters, OciFinding.Error(OciRules.IngressClassParameters,
-                    $"spec.parameters.scope is {(scope is null ? "not set (Kubernetes defaults it to Cluster)" : SchemaWalker.Quote(scope))}, but the controller looks up the IngressClassParameters by spec.parameters.name and spec.parameters.namespace only, and the CRD is namespaced; without a namespace (forbidden with scope Cluster) it looks in namespace \"\" and fails with \"unable to fetch IngressClassParameters\"",
+                    $"the scope is {(scope is null ? "not set (Kubernetes defaults it to Cluster)" : SchemaWalker.Quote(scope))}, but the controller looks up the IngressClassParameters by spec.parameters.name and spec.parameters.namespace only, and the CRD is namespaced; without a namespace (forbidden with scope Cluster) it looks in namespace \"\" and fails with \"unable to fetch IngressClassParameters\"",
                     "set scope: Namespace and namespace: <namespace of the IngressClassParameters>")));
             else if (string.IsNullOrEmpty(ns))
                 _out.Add(At(pPath, parameters, OciFinding.Error(OciRules.IngressClassParameters,

@@ -19,6 +19,11 @@ public class CommittedSchemasTests
             Path.Combine(upstream, "k8s", "v1.35", "api__v1_openapi.json"),
             "Kubernetes 1.35",
             ["Service", "Namespace", "ServiceAccount", "Secret", "ConfigMap", "ObjectMeta"]),
+        .. CrdImporter.ImportPath(Path.Combine(upstream, "crds", "oci-native-ingress"), "OCI Native Ingress Controller v1.4.3", kinds: null),
+        .. CrdImporter.ImportPath(
+            Path.Combine(upstream, "k8s", "v1.35", "apis__networking.k8s.io__v1_openapi.json"),
+            "Kubernetes 1.35",
+            ["Ingress", "IngressClass"]),
     ];
 
     [SkippableFact]
