@@ -42,7 +42,11 @@ public sealed class ValidateOciIngressTests : IDisposable
             oci-native-ingress.oraclecloud.com/policy: {policy}
         spec:
           ingressClassName: oci
-          defaultBackend: {{service: {{name: web, port: {{number: 80}}}}}}
+          defaultBackend:
+            service:
+              name: web
+              port:
+                number: 80
 
         """;
 
