@@ -20,11 +20,16 @@ public class CommittedSchemasTests
             "Kubernetes 1.35",
             ["Service", "Namespace", "ServiceAccount", "Secret", "ConfigMap", "ObjectMeta"]),
         .. CrdImporter.ImportPath(Path.Combine(upstream, "crds", "oci-native-ingress"), "OCI Native Ingress Controller v1.4.3", kinds: null),
-        .. CrdImporter.ImportPath(
-            Path.Combine(upstream, "k8s", "v1.35", "apis__networking.k8s.io__v1_openapi.json"),
-            "Kubernetes 1.35",
-            ["Ingress", "IngressClass"]),
+        .. Kubernetes(upstream, "apps/v1", "Deployment", "StatefulSet", "DaemonSet"),
+        .. Kubernetes(upstream, "batch/v1", "Job", "CronJob"),
+        .. Kubernetes(upstream, "networking.k8s.io/v1", "Ingress", "IngressClass", "NetworkPolicy"),
+        .. Kubernetes(upstream, "policy/v1", "PodDisruptionBudget"),
+        .. Kubernetes(upstream, "autoscaling/v2", "HorizontalPodAutoscaler"),
+        .. Kubernetes(upstream, "rbac.authorization.k8s.io/v1", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"),
     ];
+
+    private static IReadOnlyList<ImportedSchema> Kubernetes(string upstream, string groupVersion, params string[] kinds)
+        => CrdImporter.ImportPath(Path.Combine(upstream, "k8s", "openapi", "1.35", "apis", groupVersion + ".json"), "Kubernetes 1.35", kinds);
 
     [SkippableFact]
     public void Committed_schemas_are_byte_identical_to_a_fresh_import_from_upstream()
