@@ -30,7 +30,7 @@ internal static class ValidateCommand
         var noDuplicates = new Option<bool>("--no-duplicate-check") { Description = "Do not report duplicate resources." };
         var noSecrets = new Option<bool>("--no-secret-check") { Description = "Do not refuse Secrets that carry data or stringData." };
         var noReferences = new Option<bool>("--no-reference-check") { Description = "Do not check references between resources." };
-        var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations and Service rules." };
+        var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations: CCM Service rules and native ingress Ingress, IngressClass and IngressClassParameters rules." };
         var groupByPath = new Option<string>("--group-by-path") { Description = "Regular expression over file paths; duplicate and reference checks compare only files with the same match (e.g. 'clusters/[^/]+' for one group per cluster)." };
         var allowSecret = new Option<string[]>("--allow-secret") { Description = "Secret name (or namespace/name) allowed to carry data; repeatable." };
         var strictReferences = new Option<bool>("--strict-references") { Description = "Every unresolved reference is an error, even to a kind of which the input holds none." };
