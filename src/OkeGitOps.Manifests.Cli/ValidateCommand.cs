@@ -36,11 +36,12 @@ internal static class ValidateCommand
         var strictReferences = new Option<bool>("--strict-references") { Description = "Every unresolved reference is an error, even to a kind of which the input holds none." };
         var config = new Option<string>("--config") { Description = $"Read settings from this file instead of the {RepoConfig.FileName} found above the inputs." };
         var noConfig = new Option<bool>("--no-config") { Description = $"Do not read any {RepoConfig.FileName}." };
+        var expandAppSets = new Option<bool>("--expand-appsets") { Description = "Also validate the Applications the input's ApplicationSets generate, with the cluster Secrets found in the same input." };
 
         var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
         {
             paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
-            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, strictReferences, config, noConfig,
+            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, strictReferences, config, noConfig, expandAppSets,
         };
         command.SetAction(parse =>
         {
@@ -112,6 +113,7 @@ internal static class ValidateCommand
                 ClusterScopes = Given(groupByPath) ? [] : settings.ClusterScopes,
                 AllowedSecrets = Given(allowSecret) ? new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal) : settings.AllowedSecrets,
                 StrictReferences = Given(strictReferences) ? parse.GetValue(strictReferences) : settings.StrictReferences,
+                ExpandAppSets = Given(expandAppSets) ? parse.GetValue(expandAppSets) : settings.ExpandAppSets,
             };
             foreach (var dir in settings.SchemaDirectories)
             {

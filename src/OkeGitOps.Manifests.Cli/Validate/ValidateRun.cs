@@ -62,6 +62,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         }
 
         var findings = stop ? [] : CrossResourceFindings(facts, inputs).Concat(IngressFindings(ingresses, inputs)).ToList();
+        if (!stop && settings.ExpandAppSets) findings = [.. findings, .. AppSetExpansion.Findings(_appSets, _clusterDocuments, inputs)];
         return new RunOutcome(inputs.Count, ioError, findings);
     }
 
@@ -161,6 +162,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             }
             diagnostics.AddRange(found);
         }
+        if (settings.ExpandAppSets) AppSetExpansion.Collect(document, _appSets, _clusterDocuments);
         if ((settings.CheckDuplicates || settings.CheckReferences) && ResourceFacts.From(document) is { } fact)
             facts.Add(fact with { ApiVersion = Intern(fact.ApiVersion)!, Kind = Intern(fact.Kind)! });
         // The OCI native ingress rules across Ingresses of one class (--no-oci-lint turns them off with the rest).
@@ -195,6 +197,10 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
 
     private DocumentResult Result(ManifestDocument d, DocumentStatus status, IReadOnlyList<Diagnostic> diagnostics, string? reason)
         => new(d.File ?? "-", d.Index, d.Line, Intern(d.ApiVersion), Intern(d.Kind), d.Name, d.Namespace, status, diagnostics, reason);
+
+    // With --expand-appsets: the ApplicationSets and the (would-be) cluster Secrets of the input, kept until the end.
+    private readonly ConcurrentBag<ManifestDocument> _appSets = [];
+    private readonly ConcurrentBag<ManifestDocument> _clusterDocuments = [];
 
     // A run sees few distinct apiVersions and kinds; share one string for each instead of one per document.
     private readonly ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);
