@@ -78,13 +78,14 @@ public sealed record AddOn
     public AddOn OnClustersLabelled(string key, string value)
         => this with { Selector = EquatableMap<string>.Create(Selector.Where(l => l.Key != key).Append(new(key, value))) };
 
-    /// <summary>Whether a cluster's labels match the selector (before per-cluster overrides).</summary>
+    /// <summary>Whether a cluster's labels (and its region, as <see cref="FleetRenderer.RegionLabel"/>) match the selector, before per-cluster overrides.</summary>
     public bool Selects(FleetCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         foreach (var (key, value) in Selector)
         {
-            if (!cluster.Labels.TryGetValue(key, out var actual) || actual != value) return false;
+            var actual = key == FleetRenderer.RegionLabel ? cluster.Region : cluster.Labels.GetValueOrDefault(key);
+            if (actual != value) return false;
         }
         return true;
     }

@@ -25,6 +25,9 @@ public static class FleetRenderer
     /// <summary>Label on every cluster secret naming its fleet.</summary>
     public const string FleetLabel = "okegitops.io/fleet";
 
+    /// <summary>Label on every cluster secret naming the cluster's OCI region, for selectors such as <c>OnClustersLabelled(RegionLabel, "ap-tokyo-1")</c>.</summary>
+    public const string RegionLabel = "okegitops.io/region";
+
     /// <summary>Prefix of the per-cluster add-on switch label (<c>addon.okegitops.io/&lt;add-on&gt;: enabled|disabled</c>).</summary>
     public const string AddOnLabelPrefix = "addon.okegitops.io/";
 
@@ -147,12 +150,11 @@ public static class FleetRenderer
     private static ExternalSecret ClusterSecret(OkeFleet fleet, PlannedCluster planned, ClusterSecretStore store, string ns)
     {
         var c = planned.Cluster;
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["argocd.argoproj.io/secret-type"] = "cluster",
-            [FleetLabel] = fleet.Name,
-        };
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (k, v) in c.Labels) labels[k] = v;
+        labels["argocd.argoproj.io/secret-type"] = "cluster";
+        labels[FleetLabel] = fleet.Name;
+        labels[RegionLabel] = c.Region;
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var fact in new[] { ClusterFact.Region, ClusterFact.ClusterOcid, ClusterFact.CompartmentOcid, ClusterFact.LoadBalancerSubnetOcid })
         {

@@ -54,17 +54,26 @@ public static class ShardAssignment
         fresh.Sort((a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Name, b.Name));
         foreach (var item in fresh) Place(item, Lightest());
 
-        // Move the heaviest movable cluster off the heaviest shard while the spread exceeds the largest weight;
-        // each move strictly lowers the sum of squared loads, so this ends.
+        // While the spread exceeds the largest weight, move one cluster from the heaviest to the lightest shard: the one
+        // that brings the two closest together. Each move strictly lowers the sum of squared loads, so this ends.
         while (true)
         {
             var (heavy, light) = (Heaviest(), Lightest());
-            if (loads[heavy] - loads[light] <= maxWeight || movable[heavy].Count == 0) break;
-            var (negWeight, name) = movable[heavy].Min;
-            if (-negWeight <= 0 || -negWeight >= loads[heavy] - loads[light]) break;
-            movable[heavy].Remove((negWeight, name));
-            loads[heavy] += negWeight;
-            Place(new Item(name, -negWeight), light);
+            var spread = loads[heavy] - loads[light];
+            if (spread <= maxWeight) break;
+            (int NegWeight, string Name)? best = null;
+            var bestGap = long.MaxValue;
+            foreach (var candidate in movable[heavy])
+            {
+                var w = -candidate.NegWeight;
+                if (w <= 0 || w >= spread) continue;
+                var gap = Math.Abs(spread - 2L * w);
+                if (gap < bestGap) (best, bestGap) = (candidate, gap);
+            }
+            if (best is not { } move) break;
+            movable[heavy].Remove(move);
+            loads[heavy] += move.NegWeight;
+            Place(new Item(move.Name, -move.NegWeight), light);
         }
         return result;
 
