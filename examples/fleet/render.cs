@@ -2,14 +2,15 @@
 
 // The article's estate: one Argo CD control plane in Frankfurt managing OKE clusters in Frankfurt, Ashburn and Tokyo,
 // with ESO, Prometheus and Fluentd everywhere and the OCI native ingress controller where wanted.
-// `dotnet run examples/fleet/render.cs [-- --out DIR] [--clusters N]` writes the whole GitOps repository (default ./out);
-// --clusters N adds N synthetic clusters (placeholder OCIDs over real regions) for scale tests.
-using OkeGitOps.Manifests.Diagnostics;
+// `dotnet run examples/fleet/render.cs [-- --out DIR] [--check] [--clusters N]` writes the whole GitOps repository
+// (default ./out); --check only lists what would change; --clusters N adds N synthetic clusters (placeholder OCIDs
+// in the real format, spread over real regions) for scale tests.
 using OkeGitOps.Manifests.Fleet;
 using OkeGitOps.Manifests.Intent.Eso;
 using OkeGitOps.Manifests.Repo;
 
-var outDir = Arg("--out") ?? "out";
+var rest = args.Where((a, i) => a != "--clusters" && (i == 0 || args[i - 1] != "--clusters")).ToArray();
+var outDir = Arg("--out") ?? rest.FirstOrDefault(a => !a.StartsWith('-')) ?? "out";
 const string Compartment = "ocid1.compartment.oc1..aaaaaaaaexamplecompartmentuniqueid000000000000000000000";
 FleetCluster Cluster(string name, string region) => FleetCluster.Create(name, region,
     $"ocid1.cluster.oc1.{OciRegions.Get(region).Key}.aaaaaaaaexample{name.Replace("-", "")}cluster",
@@ -30,20 +31,8 @@ var fleet = OkeFleet.Create("production", "https://git.example.com/platform/gito
 for (var i = 0; i < int.Parse(Arg("--clusters") ?? "0"); i++)
     fleet = fleet.AddClusters(Cluster($"synthetic-{i:D5}", OciRegions.All[i % OciRegions.All.Count].Id));
 
-try
-{
-    var render = FleetRenderer.Render(fleet, previousOutput: outDir);
-    var (files, warnings) = new RepoRenderer().Render(render.Files);
-    foreach (var warning in warnings) Console.Error.WriteLine(warning);
-    RepoWriter.Write(outDir, files);
-    Console.WriteLine($"wrote {files.Count} files for {render.Plan.Clusters.Count} clusters to {Path.GetFullPath(outDir)}; "
-        + $"{render.Changes.Moved.Count} clusters moved shard (see fleet-report.md)");
-    return 0;
-}
-catch (ManifestException e)
-{
-    foreach (var d in e.Diagnostics) Console.Error.WriteLine(d);
-    return 1;
-}
+// Validates every manifest, then writes the repository (or with --check only lists what would change); shards stay
+// where the previous render in the output folder put them.
+return RepoCommand.Run(rest, () => FleetRenderer.Render(fleet, previousOutput: outDir).Files);
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
