@@ -51,10 +51,11 @@ public sealed class FleetRepositoryTests : IDisposable
         Assert.Equal(["clusters/newcomer/config/external-secrets.yaml", "control-plane/clusters/newcomer.yaml", "oci-iam/newcomer.policy.txt"], newFiles);
         Assert.Empty(before.Keys.Except(after.Keys));
         Assert.Contains("shard: ", after["control-plane/clusters/newcomer.yaml"]);
+        Assert.Contains("  newcomer:\n  - clusters/newcomer/config/\n", after[RepoConfigFile.FileName]);
 
         var changed = before.Keys.Where(k => after[k] != before[k]).Order(StringComparer.Ordinal).ToList();
         var movedSecrets = changed.Where(k => k.StartsWith("control-plane/clusters/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(new[] { RepoWriter.IndexFileName, FleetLayout.Report, "oci-iam/fleet.policy.txt" }.Concat(movedSecrets).Order(StringComparer.Ordinal), changed);
+        Assert.Equal(new[] { RepoWriter.IndexFileName, RepoConfigFile.FileName, FleetLayout.Report, "oci-iam/fleet.policy.txt" }.Concat(movedSecrets).Order(StringComparer.Ordinal), changed);
         Assert.Equal(render.Changes.Moved.Count, movedSecrets.Count);
         Assert.True(render.Changes.Moved.Count <= 2, $"{render.Changes.Moved.Count} clusters moved: {string.Join(", ", render.Changes.Moved)}");
         Assert.Equal(["newcomer"], render.Changes.Added);
