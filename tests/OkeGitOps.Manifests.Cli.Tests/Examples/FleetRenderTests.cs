@@ -47,7 +47,7 @@ public sealed class FleetRenderTests : IDisposable
         Snapshot.Match(all.ToString(), "fleet-repository", "txt");
 
         var output = new StringWriter();
-        var code = CliApp.Run(["validate", "--summary", "--group-by-path", "clusters/[^/]+/", target], new StringReader(""), output, new StringWriter());
+        var code = CliRunner.Run(["validate", "--summary", "--group-by-path", "clusters/[^/]+/", target], new StringReader(""), output, new StringWriter());
         Assert.True(code == 0, output.ToString());
     }
 }
