@@ -39,6 +39,7 @@ log="$work/log"
 if [ -z "$feed" ]; then
   feed="$work/feed"
   dotnet pack "$root/OkeGitOps.Manifests.sln" -c Release -o "$feed" >"$log" 2>&1 \
+    && dotnet pack "$root/src/OkeGitOps.Manifests.Cli" -c Release -r any -o "$feed" >>"$log" 2>&1 \
     && dotnet pack "$root/src/OkeGitOps.Manifests.Cli" -c Release -r linux-x64 -o "$feed" >>"$log" 2>&1 \
     || { cat "$log" >&2; echo "FAIL pack"; echo "consumer: 0 passed, 1 failed"; exit 1; }
 fi
