@@ -19,7 +19,16 @@ public class CommittedSchemasTests
             Path.Combine(upstream, "k8s", "v1.35", "api__v1_openapi.json"),
             "Kubernetes 1.35",
             ["Service", "Namespace", "ServiceAccount", "Secret", "ConfigMap", "ObjectMeta"]),
+        .. Kubernetes(upstream, "apps/v1", "Deployment", "StatefulSet", "DaemonSet"),
+        .. Kubernetes(upstream, "batch/v1", "Job", "CronJob"),
+        .. Kubernetes(upstream, "networking.k8s.io/v1", "Ingress", "IngressClass", "NetworkPolicy"),
+        .. Kubernetes(upstream, "policy/v1", "PodDisruptionBudget"),
+        .. Kubernetes(upstream, "autoscaling/v2", "HorizontalPodAutoscaler"),
+        .. Kubernetes(upstream, "rbac.authorization.k8s.io/v1", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"),
     ];
+
+    private static IReadOnlyList<ImportedSchema> Kubernetes(string upstream, string groupVersion, params string[] kinds)
+        => CrdImporter.ImportPath(Path.Combine(upstream, "k8s", "openapi", "1.35", "apis", groupVersion + ".json"), "Kubernetes 1.35", kinds);
 
     [SkippableFact]
     public void Committed_schemas_are_byte_identical_to_a_fresh_import_from_upstream()
