@@ -5,9 +5,10 @@
 
 With more than one command, the runs alternate (A B A B ...) so drift on a shared machine hits both alike.
 Prints one line per command: "LABEL wall_seconds peak_mib exit_code" (medians; exit code of the last run).
-Peak memory comes from wait4's rusage of that one child, wall time from a monotonic clock around fork and wait.
+Peak memory is GNU time's %M for that one command (measuring it from Python would charge Python's own memory to the
+child, which forks from it); wall time comes from a monotonic clock around the run (GNU time adds about a millisecond).
 """
-import os, statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, tempfile, time
 
 def parse(argv):
     runs = int(argv[0])
@@ -24,14 +25,16 @@ def parse(argv):
         cases.append((g[0], g[sep + 1:]))
     return runs, cases
 
+RSS = tempfile.NamedTemporaryFile(prefix="measure-", suffix=".rss", delete=False).name
+
 def once(cmd):
     with open(os.devnull, "wb") as null:
         start = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=null, stderr=null)
-        _, status, usage = os.wait4(p.pid, 0)
+        code = subprocess.call(["/usr/bin/time", "-f", "%M %x", "-o", RSS] + cmd, stdin=subprocess.DEVNULL, stdout=null, stderr=null)
         wall = time.perf_counter() - start
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024.0, p.returncode
+    with open(RSS) as f:
+        fields = f.read().split()
+    return wall, int(fields[-2]) / 1024.0, int(fields[-1]) if fields[-1].lstrip("-").isdigit() else code
 
 def main():
     runs, cases = parse(sys.argv[1:])
@@ -47,4 +50,7 @@ def main():
         mibs = [m for _, m in results[label]]
         print(f"{label} {statistics.median(walls):.4f} {statistics.median(mibs):.1f} {codes[label]}")
 
-main()
+try:
+    main()
+finally:
+    os.unlink(RSS)
