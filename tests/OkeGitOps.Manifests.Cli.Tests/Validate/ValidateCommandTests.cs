@@ -25,7 +25,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, new StringReader(stdin), stdout, stderr);
+        var code = CliRunner.Run(args, new StringReader(stdin), stdout, stderr);
         return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString());
     }
 
