@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using OkeGitOps.Manifests.Cli.Output;
 using OkeGitOps.Manifests.Cli.Validate;
 using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 
 namespace OkeGitOps.Manifests.Cli;
@@ -32,11 +33,15 @@ internal static class ValidateCommand
         var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations and Service rules." };
         var groupByPath = new Option<string>("--group-by-path") { Description = "Regular expression over file paths; duplicate and reference checks compare only files with the same match (e.g. 'clusters/[^/]+' for one group per cluster)." };
         var allowSecret = new Option<string[]>("--allow-secret") { Description = "Secret name (or namespace/name) allowed to carry data; repeatable." };
+        var kubernetesVersion = new Option<string?>("--kubernetes-version")
+        {
+            Description = $"Kubernetes version whose built-in APIs are checked: {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)} (default: the newest).",
+        };
 
         var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
         {
             paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
-            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret,
+            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, kubernetesVersion,
         };
         command.SetAction(parse =>
         {
@@ -66,8 +71,15 @@ internal static class ValidateCommand
                     return CliApp.UsageOrIoError;
                 }
             }
+            var version = parse.GetValue(kubernetesVersion);
+            if (version is not null && !SchemaRegistry.Default.KubernetesVersions.Contains(version, StringComparer.Ordinal))
+            {
+                stderr.WriteLine($"error: --kubernetes-version '{version}' is not supported; use one of {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)}");
+                return CliApp.UsageOrIoError;
+            }
             var settings = new ValidateSettings
             {
+                KubernetesVersion = version,
                 Paths = parse.GetValue(paths) ?? [],
                 IgnorePatterns = patterns,
                 Strict = parse.GetValue(strict),

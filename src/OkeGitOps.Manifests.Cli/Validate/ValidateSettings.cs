@@ -23,6 +23,9 @@ internal sealed record ValidateSettings
     public Regex? GroupByPath { get; init; }
     public IReadOnlySet<string> AllowedSecrets { get; init; } = new HashSet<string>();
 
+    /// <summary>The Kubernetes version whose built-in APIs are checked (<c>--kubernetes-version</c>); <c>null</c> means the newest.</summary>
+    public string? KubernetesVersion { get; init; }
+
     /// <summary>True when a kind filter (<c>Kind</c> or <c>group/version/Kind</c>) names this document.</summary>
     public static bool Names(IReadOnlyList<string> filters, string? apiVersion, string? kind)
         => kind is not null && filters.Any(f => f == kind || f == $"{apiVersion}/{kind}" || (apiVersion == "v1" && f == $"core/v1/{kind}"));
