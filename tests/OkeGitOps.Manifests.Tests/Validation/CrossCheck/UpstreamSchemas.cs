@@ -102,11 +102,12 @@ internal static class UpstreamSchemas
             return resolved;
         }
 
+        // A property may be named "$ref" (CustomResourceDefinition's JSONSchemaProps): only a string is a reference.
         switch (node)
         {
-            case JsonObject o when o["$ref"] is { } reference:
+            case JsonObject o when o["$ref"] is JsonValue reference && reference.GetValueKind() == JsonValueKind.String:
                 return Resolve(reference.GetValue<string>());
-            case JsonObject o when o["allOf"] is JsonArray { Count: 1 } all && all[0]!["$ref"] is { } inner:
+            case JsonObject o when o["allOf"] is JsonArray { Count: 1 } all && all[0]!["$ref"] is JsonValue inner && inner.GetValueKind() == JsonValueKind.String:
             {
                 var resolved = Resolve(inner.GetValue<string>()).AsObject();
                 foreach (var (key, value) in o)
