@@ -1,9 +1,8 @@
 #:project ../../src/OkeGitOps.Manifests/OkeGitOps.Manifests.csproj
 
 // The example fleet: one Argo CD control plane in Frankfurt managing OKE clusters in three OCI regions.
-// `dotnet run examples/fleet/render.cs [out-dir]` validates every manifest, then writes the whole GitOps
-// repository at once (default ./out). Nothing is written when anything is invalid.
-using OkeGitOps.Manifests.Diagnostics;
+// `dotnet run examples/fleet/render.cs [--out DIR] [--check]` validates every manifest, then writes the whole GitOps
+// repository at once (default ./out). Nothing is written when anything is invalid; --check is the CI drift check.
 using OkeGitOps.Manifests.Intent.Argo;
 using OkeGitOps.Manifests.Intent.Eso;
 using OkeGitOps.Manifests.Models.Eso;
@@ -23,22 +22,9 @@ var clusters = new (string Region, string Cluster, string Vault)[]
 };
 var controlPlane = clusters[0];
 
-var output = args.Length > 0 ? args[0] : "out";
-try
-{
-    var files = Fleet();
-    var (rendered, warnings) = new RepoRenderer().Render(files);
-    foreach (var warning in warnings) Console.Error.WriteLine(warning);
-    RepoWriter.Write(output, rendered);
-    Console.WriteLine($"wrote {rendered.Count} files for {clusters.Length} clusters to {Path.GetFullPath(output)}");
-    return 0;
-}
-catch (ManifestException e)
-{
-    // Bad values fail early (builders) or at validation (renderer); either way nothing is written.
-    foreach (var d in e.Diagnostics) Console.Error.WriteLine(d);
-    return 1;
-}
+// Validates every manifest, then writes the repository (or, with --check, only says what would change).
+// Errors while building or validating are printed as `file: path: message (suggestion)`; nothing is written then.
+return RepoCommand.Run(args, Fleet);
 
 List<RepoFile> Fleet()
 {

@@ -1,12 +1,11 @@
 using OkeGitOps.Manifests.Repo;
-using OkeGitOps.Manifests.Yaml;
 using static OkeGitOps.Manifests.Tree.ManifestNode;
 
-/// <summary>The manifests of the hello example, built as trees and emitted as YAML.</summary>
+/// <summary>The manifests of the hello example, built as trees; <c>RepoCommand.Run</c> validates and writes them.</summary>
 public static class HelloManifests
 {
     /// <summary>Builds the example's files.</summary>
-    public static IReadOnlyList<GeneratedFile> Build()
+    public static IReadOnlyList<RepoFile> Build()
     {
         var argocdNamespace = Map(
             ("apiVersion", String("v1")),
@@ -35,8 +34,8 @@ public static class HelloManifests
 
         return
         [
-            new GeneratedFile("argocd/namespace.yaml", YamlEmitter.Emit(argocdNamespace)),
-            new GeneratedFile("argocd/argocd-server-service.yaml", YamlEmitter.Emit(argocdServer)),
+            RepoFile.Nodes("argocd/namespace.yaml", argocdNamespace),
+            RepoFile.Nodes("argocd/argocd-server-service.yaml", argocdServer),
         ];
     }
 }

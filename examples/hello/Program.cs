@@ -1,8 +1,5 @@
 using OkeGitOps.Manifests.Repo;
 
-// A first, small render: an Argo CD namespace and an internal OCI load balancer for argocd-server,
-// written to ./out-hello (or the folder given as the first argument). The folder is replaced as a whole.
-var output = args.Length > 0 ? args[0] : "out-hello";
-var files = HelloManifests.Build();
-RepoWriter.Write(output, files);
-Console.WriteLine($"wrote {files.Count} manifests to {Path.GetFullPath(output)}");
+// A first, small render: an Argo CD namespace and an internal OCI load balancer for argocd-server, validated and
+// written to ./out-hello (or --out DIR). The folder is replaced as a whole; --check only reports what would change.
+return RepoCommand.Run(args, HelloManifests.Build, new RepoCommandOptions { DefaultOutput = "out-hello" });

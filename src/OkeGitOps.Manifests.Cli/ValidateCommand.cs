@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using OkeGitOps.Manifests.Cli.Output;
 using OkeGitOps.Manifests.Cli.Validate;
+using OkeGitOps.Manifests.Cli.Validate.Config;
 using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
@@ -33,6 +34,9 @@ internal static class ValidateCommand
         var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations and Service rules." };
         var groupByPath = new Option<string>("--group-by-path") { Description = "Regular expression over file paths; duplicate and reference checks compare only files with the same match (e.g. 'clusters/[^/]+' for one group per cluster)." };
         var allowSecret = new Option<string[]>("--allow-secret") { Description = "Secret name (or namespace/name) allowed to carry data; repeatable." };
+        var strictReferences = new Option<bool>("--strict-references") { Description = "Every unresolved reference is an error, even to a kind of which the input holds none." };
+        var config = new Option<string>("--config") { Description = $"Read settings from this file instead of the {RepoConfig.FileName} found above the inputs." };
+        var noConfig = new Option<bool>("--no-config") { Description = $"Do not read any {RepoConfig.FileName}." };
         var kubernetesVersion = new Option<string?>("--kubernetes-version")
         {
             Description = $"Kubernetes version whose built-in APIs are checked: {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)} (default: the newest).",
@@ -41,7 +45,8 @@ internal static class ValidateCommand
         var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
         {
             paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
-            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, kubernetesVersion,
+            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, strictReferences, config, noConfig,
+            kubernetesVersion,
         };
         command.SetAction(parse =>
         {
@@ -71,38 +76,63 @@ internal static class ValidateCommand
                     return CliApp.UsageOrIoError;
                 }
             }
-            var version = parse.GetValue(kubernetesVersion);
-            if (version is not null && !SchemaRegistry.Default.KubernetesVersions.Contains(version, StringComparer.Ordinal))
+            // The repository config first, then every flag given on the command line over it.
+            var settings = new ValidateSettings { Paths = parse.GetValue(paths) ?? [] };
+            try
             {
-                stderr.WriteLine($"error: --kubernetes-version '{version}' is not supported; use one of {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)}");
+                var configFile = parse.GetValue(noConfig) ? null : parse.GetValue(config) ?? RepoConfig.Find(settings.Paths);
+                if (configFile is not null)
+                {
+                    if (!File.Exists(configFile))
+                    {
+                        stderr.WriteLine($"error: --config '{configFile}' does not exist");
+                        return CliApp.UsageOrIoError;
+                    }
+                    settings = RepoConfig.Apply(configFile, settings);
+                }
+            }
+            catch (ConfigException e)
+            {
+                stderr.WriteLine(e.Diagnostic);
                 return CliApp.UsageOrIoError;
             }
-            var settings = new ValidateSettings
+            bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+            settings = settings with
             {
-                KubernetesVersion = version,
-                Paths = parse.GetValue(paths) ?? [],
-                IgnorePatterns = patterns,
-                Strict = parse.GetValue(strict),
-                SchemaDirectories = parse.GetValue(schemas) ?? [],
-                IgnoreMissingSchemas = parse.GetValue(ignoreMissing),
-                Skip = SplitList(parse.GetValue(skip)),
-                Reject = SplitList(parse.GetValue(reject)),
+                IgnorePatterns = Given(ignorePattern) ? patterns : settings.IgnorePatterns,
+                Strict = Given(strict) ? parse.GetValue(strict) : settings.Strict,
+                SchemaDirectories = Given(schemas) ? parse.GetValue(schemas) ?? [] : settings.SchemaDirectories,
+                IgnoreMissingSchemas = Given(ignoreMissing) ? parse.GetValue(ignoreMissing) : settings.IgnoreMissingSchemas,
+                Skip = Given(skip) ? SplitList(parse.GetValue(skip)) : settings.Skip,
+                Reject = Given(reject) ? SplitList(parse.GetValue(reject)) : settings.Reject,
                 Summary = parse.GetValue(summary),
                 Parallelism = Math.Max(1, parse.GetValue(jobs)),
                 ExitOnError = parse.GetValue(exitOnError),
                 Output = parse.GetValue(output) ?? "text",
-                CheckDuplicates = !parse.GetValue(noDuplicates),
-                CheckSecrets = !parse.GetValue(noSecrets),
-                CheckReferences = !parse.GetValue(noReferences),
-                OciLint = !parse.GetValue(noOciLint),
-                GroupByPath = groupBy,
-                AllowedSecrets = new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal),
+                CheckDuplicates = Given(noDuplicates) ? !parse.GetValue(noDuplicates) : settings.CheckDuplicates,
+                CheckSecrets = Given(noSecrets) ? !parse.GetValue(noSecrets) : settings.CheckSecrets,
+                CheckReferences = Given(noReferences) ? !parse.GetValue(noReferences) : settings.CheckReferences,
+                OciLint = Given(noOciLint) ? !parse.GetValue(noOciLint) : settings.OciLint,
+                GroupByPath = Given(groupByPath) ? groupBy : settings.GroupByPath,
+                // A regular expression given on the command line replaces the config's cluster list too.
+                ClusterScopes = Given(groupByPath) ? [] : settings.ClusterScopes,
+                AllowedSecrets = Given(allowSecret) ? new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal) : settings.AllowedSecrets,
+                StrictReferences = Given(strictReferences) ? parse.GetValue(strictReferences) : settings.StrictReferences,
+                KubernetesVersion = Given(kubernetesVersion) ? parse.GetValue(kubernetesVersion) : settings.KubernetesVersion,
             };
+            if (settings.KubernetesVersion is { } version && !SchemaRegistry.Default.KubernetesVersions.Contains(version, StringComparer.Ordinal))
+            {
+                var from = settings.ConfigFile is { } file && !Given(kubernetesVersion) ? $"kubernetesVersion '{version}' (from {file})" : $"--kubernetes-version '{version}'";
+                stderr.WriteLine($"error: {from} is not supported; use one of {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)}");
+                return CliApp.UsageOrIoError;
+            }
             foreach (var dir in settings.SchemaDirectories)
             {
                 if (!Directory.Exists(dir) && !File.Exists(dir))
                 {
-                    stderr.WriteLine($"error: --schemas '{dir}' does not exist");
+                    stderr.WriteLine(settings.ConfigFile is { } from && !Given(schemas)
+                        ? $"error: schema folder '{dir}' (from {from}) does not exist"
+                        : $"error: --schemas '{dir}' does not exist");
                     return CliApp.UsageOrIoError;
                 }
             }

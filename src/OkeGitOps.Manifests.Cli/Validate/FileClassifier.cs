@@ -2,7 +2,7 @@ namespace OkeGitOps.Manifests.Cli.Validate;
 
 /// <summary>
 /// Recognizes files that are YAML but not Kubernetes manifests, so they are counted and skipped rather than
-/// reported: kustomization files, Helm values and chart files.
+/// reported: kustomization files, Helm values and chart files, and the okegitops config file.
 /// </summary>
 internal static class FileClassifier
 {
@@ -12,6 +12,7 @@ internal static class FileClassifier
         var name = Path.GetFileName(path);
         if (name is "kustomization.yaml" or "kustomization.yml" or "Kustomization") return "kustomization file";
         if (name is "Chart.yaml" or "Chart.lock") return "Helm chart file";
+        if (name == Config.RepoConfig.FileName) return "okegitops config file";
         if (name is "values.yaml" or "values.yml" || name.StartsWith("values-", StringComparison.Ordinal) || name.EndsWith(".values.yaml", StringComparison.Ordinal))
             return "Helm values file";
         return null;

@@ -179,8 +179,19 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
 
     private string? Intern(string? value) => value is null ? null : _interned.GetOrAdd(value, value);
 
+    // Cluster scopes from the config name the group outright; otherwise the --group-by-path match does.
     private string GroupOf(ResourceFacts fact)
-        => settings.GroupByPath is { } pattern && pattern.Match(fact.File.Replace('\\', '/')) is { Success: true } match ? match.Value : "";
+    {
+        if (settings.ClusterScopes.Count > 0 && fact.File != "-")
+        {
+            var full = Path.GetFullPath(fact.File);
+            foreach (var scope in settings.ClusterScopes)
+            {
+                if (scope.Contains(full)) return "cluster\0" + scope.Cluster;
+            }
+        }
+        return settings.GroupByPath is { } pattern && pattern.Match(fact.File.Replace('\\', '/')) is { Success: true } match ? match.Value : "";
+    }
 
     private static DocumentResult ErrorResult(string file, int index, int line, Diagnostic diagnostic)
         => new(file, index, line, null, null, null, null, DocumentStatus.Error, [diagnostic]);

@@ -23,8 +23,20 @@ internal sealed record ValidateSettings
     public Regex? GroupByPath { get; init; }
     public IReadOnlySet<string> AllowedSecrets { get; init; } = new HashSet<string>();
 
-    /// <summary>The Kubernetes version whose built-in APIs are checked (<c>--kubernetes-version</c>); <c>null</c> means the newest.</summary>
+    /// <summary>The Kubernetes minor version to validate for (e.g. <c>1.35</c>); <c>null</c> for the newest known.</summary>
     public string? KubernetesVersion { get; init; }
+
+    /// <summary>Every unresolved reference is an error, even to a kind of which the input holds none.</summary>
+    public bool StrictReferences { get; init; }
+
+    /// <summary>
+    /// Cluster scopes from a config file: a file whose full path is one of <c>Paths</c> (exact) or lies under one
+    /// (entries ending in a separator) is checked for duplicates and references only with the files of that cluster.
+    /// </summary>
+    public IReadOnlyList<ClusterScope> ClusterScopes { get; init; } = [];
+
+    /// <summary>The config file these settings were read from, if any.</summary>
+    public string? ConfigFile { get; init; }
 
     /// <summary>True when a kind filter (<c>Kind</c> or <c>group/version/Kind</c>) names this document.</summary>
     public static bool Names(IReadOnlyList<string> filters, string? apiVersion, string? kind)

@@ -20,23 +20,30 @@ public sealed class RepoRenderer
         => _checks = new ManifestChecks(registry ?? SchemaRegistry.Default, options);
 
     /// <summary>Validates the files and turns them into text, ready for <see cref="RepoWriter"/>.</summary>
-    /// <returns>The files in path order, and the warnings found (errors throw).</returns>
+    /// <returns>
+    /// The files in path order, and the warnings found (errors throw). When files are bound to clusters
+    /// (<see cref="RepoFile.ForCluster"/>), an <see cref="RepoConfigFile.FileName"/> listing them is added, unless the
+    /// input already has one.
+    /// </returns>
     /// <exception cref="ManifestValidationException">Any manifest has an error; the diagnostics name the file and path.</exception>
     public (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Warnings) Render(IEnumerable<RepoFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var all = files as IReadOnlyList<RepoFile> ?? [.. files];
         var diagnostics = new List<Diagnostic>();
         var facts = new List<(string? Cluster, ResourceFacts Fact)>();
         var output = new List<GeneratedFile>();
-        foreach (var file in files)
+        var documentCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var file in all)
         {
             switch (file)
             {
                 case ManifestRepoFile manifests:
+                    documentCounts[manifests.RelativePath] = manifests.Documents.Count;
                     for (var i = 0; i < manifests.Documents.Count; i++)
                     {
                         var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
-                        diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i)));
+                        diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i, manifests.Documents.Count)));
                         if (ResourceFacts.From(document) is { } fact) facts.Add((file.Cluster, fact));
                     }
                     output.Add(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)));
@@ -49,14 +56,16 @@ public sealed class RepoRenderer
         foreach (var cluster in facts.GroupBy(f => f.Cluster))
         {
             var findings = CrossResourceChecks.Run([.. cluster.Select(f => f.Fact)]);
-            diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex)));
+            diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex, documentCounts.GetValueOrDefault(f.Document.File, 1))));
         }
         if (diagnostics.Any(d => d.IsError)) throw new ManifestValidationException(diagnostics);
+        // Validating the output later must judge it as this render did: say which files go to which cluster.
+        if (!all.Any(f => f.RelativePath == RepoConfigFile.FileName) && RepoConfigFile.ForClusters(all) is { } config) output.Add(config);
         output.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (output, diagnostics);
     }
 
-    // Built manifests have no source positions; name the file (and document) so the message says where.
-    private static Diagnostic InFile(Diagnostic d, string file, int document)
-        => d.Location is not null ? d : d with { Location = new SourceLocation($"{file}#{document}", 0, 0) };
+    // Built manifests have no source positions; name the file (and the document, when the file holds several).
+    private static Diagnostic InFile(Diagnostic d, string file, int document, int documents)
+        => d.Location is not null ? d : d with { Location = new SourceLocation(documents > 1 ? $"{file}#{document}" : file, 0, 0) };
 }

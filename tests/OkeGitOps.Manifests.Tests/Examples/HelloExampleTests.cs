@@ -1,3 +1,4 @@
+using OkeGitOps.Manifests.Repo;
 using OkeGitOps.Manifests.Tests.Snapshots;
 using OkeGitOps.Manifests.Yaml;
 
@@ -5,19 +6,21 @@ namespace OkeGitOps.Manifests.Tests.Examples;
 
 public class HelloExampleTests
 {
+    private static readonly Lazy<IReadOnlyList<GeneratedFile>> Rendered = new(() => new RepoRenderer().Render(HelloManifests.Build()).Files);
+
     public static TheoryData<string> Files => [.. HelloManifests.Build().Select(f => f.RelativePath)];
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Hello_example_output_matches_its_snapshot(string relativePath)
     {
-        var file = HelloManifests.Build().Single(f => f.RelativePath == relativePath);
+        var file = Rendered.Value.Single(f => f.RelativePath == relativePath);
         Snapshot.Match(file.Content, "hello." + relativePath.Replace('/', '.').Replace(".yaml", ""));
     }
 
     [Fact]
     public void Hello_example_output_reads_back_as_one_document_per_file()
     {
-        foreach (var file in HelloManifests.Build()) Assert.Single(YamlReader.ReadAll(file.Content));
+        foreach (var file in Rendered.Value) Assert.Single(YamlReader.ReadAll(file.Content));
     }
 }
