@@ -22,10 +22,12 @@ public static class ValidationRules
     public const string UnknownKind = "unknown-kind";
     /// <summary>The kind is known, but not in the version (or group) written.</summary>
     public const string UnknownVersion = "unknown-version";
-    /// <summary>The version exists upstream but the API server does not serve it.</summary>
+    /// <summary>The version exists upstream but the API server does not serve it (for built-in kinds: it was removed).</summary>
     public const string VersionNotServed = "version-not-served";
     /// <summary>The version is served but deprecated upstream (a warning).</summary>
     public const string VersionDeprecated = "version-deprecated";
+    /// <summary>The built-in apiVersion is served only by Kubernetes versions later than the one validated against.</summary>
+    public const string VersionNotYetServed = "version-not-yet-served";
     /// <summary>A <c>kind: List</c> has no usable <c>items</c> list.</summary>
     public const string ListItemsInvalid = "list-items-invalid";
 
