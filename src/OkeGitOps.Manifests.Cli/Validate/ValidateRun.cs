@@ -62,6 +62,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         }
 
         var findings = stop ? [] : CrossResourceFindings(facts, inputs).Concat(IngressFindings(ingresses, inputs)).ToList();
+        if (!stop && settings.ExpandAppSets) findings = [.. findings, .. AppSetExpansion.Findings(_appSets, _clusterDocuments, inputs)];
         return new RunOutcome(inputs.Count, ioError, findings);
     }
 
@@ -75,6 +76,12 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
                 suggestion: "check the path and its permissions")));
             return results;
         }
+        if (input.Warning is not null)
+        {
+            results.Add(new DocumentResult(file, 0, 0, null, null, null, null, DocumentStatus.Skipped,
+                [Diagnostic.Warning("input-skipped", input.Warning, location: new SourceLocation(file, 1, 1))], input.Warning));
+            return results;
+        }
         if (!input.IsStdin && FileClassifier.SkipReason(file) is { } skip)
         {
             results.Add(new DocumentResult(file, 0, 0, null, null, null, null, DocumentStatus.Skipped, [], skip));
@@ -85,7 +92,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         {
             if (!input.IsStdin && FileClassifier.LooksBinary(file))
             {
-                results.Add(ErrorResult(file, 0, 1, Diagnostic.Error("input-binary", "the file is binary, not YAML text",
+                results.Add(ErrorResult(file, 0, 1, Diagnostic.Error("input-binary", FileClassifier.BinaryMessage,
                     location: new SourceLocation(file, 1, 1), suggestion: "remove it from the inputs or add an --ignore-filename-pattern")));
                 return results;
             }
@@ -155,6 +162,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             }
             diagnostics.AddRange(found);
         }
+        if (settings.ExpandAppSets) AppSetExpansion.Collect(document, _appSets, _clusterDocuments);
         if ((settings.CheckDuplicates || settings.CheckReferences) && ResourceFacts.From(document) is { } fact)
             facts.Add(fact with { ApiVersion = Intern(fact.ApiVersion)!, Kind = Intern(fact.Kind)! });
         // The OCI native ingress rules across Ingresses of one class (--no-oci-lint turns them off with the rest).
@@ -172,7 +180,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         for (var i = 0; i < inputs.Count; i++) fileOrder.TryAdd(inputs[i].DisplayPath, i);
         var ordered = facts.OrderBy(f => fileOrder.GetValueOrDefault(f.File)).ThenBy(f => f.DocumentIndex).ToList();
         // With --group-by-path, manifests bound for different clusters (e.g. clusters/<name>/...) are checked apart.
-        var options = new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences);
+        var options = new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences, settings.StrictReferences);
         return ordered.GroupBy(GroupOf).SelectMany(group => CrossResourceChecks.Run([.. group], options)).ToList();
     }
 
@@ -189,6 +197,10 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
 
     private DocumentResult Result(ManifestDocument d, DocumentStatus status, IReadOnlyList<Diagnostic> diagnostics, string? reason)
         => new(d.File ?? "-", d.Index, d.Line, Intern(d.ApiVersion), Intern(d.Kind), d.Name, d.Namespace, status, diagnostics, reason);
+
+    // With --expand-appsets: the ApplicationSets and the (would-be) cluster Secrets of the input, kept until the end.
+    private readonly ConcurrentBag<ManifestDocument> _appSets = [];
+    private readonly ConcurrentBag<ManifestDocument> _clusterDocuments = [];
 
     // A run sees few distinct apiVersions and kinds; share one string for each instead of one per document.
     private readonly ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);

@@ -23,6 +23,15 @@ public class SeedWalkthroughTests
     }
 
     [Fact]
+    public void Every_walkthrough_snapshot_belongs_to_a_rendered_file_and_every_file_has_one()
+    {
+        Assert.NotEmpty(Rendered.Value);
+        Assert.Equal(Snapshot.VerifiedFiles("seed-walkthrough."),
+            Rendered.Value.Select(f => "seed-walkthrough." + Path.ChangeExtension(f.RelativePath, null).Replace('/', '.')
+                + (f.RelativePath.EndsWith(".txt", StringComparison.Ordinal) ? ".verified.txt" : ".verified.yaml")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Walkthrough_renders_without_warnings()
         => Assert.Empty(new RepoRenderer().Render(SeedManifests.Files()).Warnings);
 
