@@ -259,6 +259,8 @@ internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator 
     /// <summary>Where the first comment of the text is, or null when there is none. Comments do not survive re-emission.</summary>
     internal static SourceLocation? FirstComment(string text, string file)
     {
+        // YamlDotNet's scanner loops for ever on a byte-order mark followed by a comment; the reader drops the mark too.
+        if (text.StartsWith('\uFEFF')) text = text[1..];
         try
         {
             var scanner = new Scanner(new StringReader(text), skipComments: false);

@@ -26,6 +26,7 @@ public static partial class YamlReader
     public static IReadOnlyList<ManifestDocument> ReadAll(string text, string? file = null, YamlReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.StartsWith('\uFEFF')) text = text[1..];
         return Read(new StringReader(text), file, options, text).ToList();
     }
 
@@ -101,6 +102,8 @@ public static partial class YamlReader
         if (text is not null)
         {
             if (text.IndexOf('\0') is var nul and >= 0) throw NulFound(file, text.AsSpan(0, nul));
+            // YamlDotNet's scanner can loop for ever on a byte-order mark followed by a comment: never hand it one.
+            if (text.StartsWith('\uFEFF')) reader = new StringReader(text[1..]);
         }
         else
         {
@@ -124,11 +127,25 @@ public static partial class YamlReader
     private sealed class NulGuardReader(TextReader inner, string? file) : TextReader
     {
         private int _line = 1, _column = 1;
+        private bool _started;
 
-        public override int Peek() => inner.Peek();
+        public override int Peek()
+        {
+            Start();
+            return inner.Peek();
+        }
+
+        // A leading byte-order mark is dropped, as for text read whole (the scanner can hang on one before a comment).
+        private void Start()
+        {
+            if (_started) return;
+            _started = true;
+            if (inner.Peek() == '\uFEFF') inner.Read();
+        }
 
         public override int Read()
         {
+            Start();
             var c = inner.Read();
             if (c >= 0) Track((char)c);
             return c;
@@ -138,6 +155,7 @@ public static partial class YamlReader
 
         public override int Read(Span<char> buffer)
         {
+            Start();
             var n = inner.Read(buffer);
             foreach (var c in buffer[..n]) Track(c);
             return n;

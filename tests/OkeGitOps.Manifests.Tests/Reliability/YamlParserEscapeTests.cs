@@ -82,4 +82,16 @@ public class YamlParserEscapeTests
         var streamed = Assert.Throws<YamlReadException>(() => YamlReader.Read(new StringReader(yaml), "nul.yaml").ToList()).Diagnostic;
         Assert.Equal(error, streamed);
     }
+
+    [Fact]
+    public async Task A_byte_order_mark_before_a_comment_is_read_without_hanging_from_text_and_streams()
+    {
+        const string yaml = "\uFEFF# a comment\napiVersion: v1\nkind: Namespace\n";
+        var read = Task.Run(() => (YamlReader.ReadAll(yaml, "bom.yaml"), YamlReader.Read(new StringReader(yaml), "bom.yaml").ToList()));
+        Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30))));
+        var (whole, streamed) = await read;
+        Assert.Equal("Namespace", Assert.Single(whole).Kind);
+        Assert.Equal("Namespace", Assert.Single(streamed).Kind);
+        Assert.Equal(2, whole[0].Line);
+    }
 }
