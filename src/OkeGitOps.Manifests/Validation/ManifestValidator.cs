@@ -163,7 +163,7 @@ public sealed class ManifestValidator
         var schema = CompiledRootOf(body);
         if (schema is not null) SchemaWalker.WalkObject(root, schema, ctx, skipKey: "metadata");
         MetadataRules.Validate(root, body, ObjectMetaFor(schema), ctx);
-        KubernetesRules.Validate(root, body, ctx);
+        if (Options.ApiServerRules) KubernetesRules.Validate(root, body, ctx);
         if (body.Group.Length == 0 && body.Version == "v1")
         {
             switch (body.Kind)

@@ -27,6 +27,14 @@ public sealed record ValidatorOptions
     /// </summary>
     public bool ReportUnevaluatedCelRules { get; init; }
 
+    /// <summary>
+    /// When <c>true</c> (the default), built-in kinds also get the API server's checks that their OpenAPI schema does
+    /// not express (quantities, selectors matching templates, container and port names, probes, cron schedules,
+    /// Ingress paths, and so on; see <c>Validation/Kubernetes/</c>). <c>false</c> checks only what the schema says,
+    /// as kubeconform does.
+    /// </summary>
+    public bool ApiServerRules { get; init; } = true;
+
     /// <summary>The lowest Service <c>nodePort</c> accepted; the API server's default range starts at 30000.</summary>
     public int NodePortMin { get; init; } = 30000;
 
