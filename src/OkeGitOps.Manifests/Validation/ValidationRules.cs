@@ -22,10 +22,12 @@ public static class ValidationRules
     public const string UnknownKind = "unknown-kind";
     /// <summary>The kind is known, but not in the version (or group) written.</summary>
     public const string UnknownVersion = "unknown-version";
-    /// <summary>The version exists upstream but the API server does not serve it.</summary>
+    /// <summary>The version exists upstream but the API server does not serve it (for built-in kinds: it was removed).</summary>
     public const string VersionNotServed = "version-not-served";
     /// <summary>The version is served but deprecated upstream (a warning).</summary>
     public const string VersionDeprecated = "version-deprecated";
+    /// <summary>The built-in apiVersion is served only by Kubernetes versions later than the one validated against.</summary>
+    public const string VersionNotYetServed = "version-not-yet-served";
     /// <summary>A <c>kind: List</c> has no usable <c>items</c> list.</summary>
     public const string ListItemsInvalid = "list-items-invalid";
 
@@ -33,8 +35,10 @@ public static class ValidationRules
 
     /// <summary>The value has the wrong JSON type.</summary>
     public const string Type = "type";
-    /// <summary>The value is null where the schema does not say <c>nullable: true</c>.</summary>
+    /// <summary>The value is null where the API server refuses it, e.g. an item of a typed list.</summary>
     public const string NullNotAllowed = "null-not-allowed";
+    /// <summary>A field's value is null where the schema does not take null: the API server drops it (a warning).</summary>
+    public const string NullDropped = "null-dropped";
     /// <summary>A field the schema does not declare (an error when <see cref="ValidatorOptions.Strict"/>, otherwise a warning).</summary>
     public const string UnknownField = "unknown-field";
     /// <summary>A required field is absent.</summary>
