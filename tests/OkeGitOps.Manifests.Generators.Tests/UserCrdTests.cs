@@ -70,4 +70,33 @@ public sealed class UserCrdTests
         Assert.Equal("RP-1", spec.GetString("fuel"));
         Assert.Equal(Tree.ManifestNode.Integer(35000), ((Tree.MappingNode)((Tree.SequenceNode)spec["stages"])[0])["thrust"]);
     }
+
+    [Fact]
+    public void A_user_crd_joins_the_generated_model_kinds_without_reflection()
+    {
+        var files = new List<AdditionalText> { new InMemoryAdditionalText("/proj/schemas/rocket.json", Crd) };
+        if (typeof(Tree.ManifestNode).Assembly.GetType("OkeGitOps.Manifests.Models.Meta.ObjectMeta") is null)
+            files.AddRange(GeneratorHarness.TestSchemas(p => p == "meta/v1/objectmeta.json"));
+
+        var run = GeneratorHarness.Run(files, """
+            public static class Kinds
+            {
+                public static OkeGitOps.Manifests.Models.ModelRegistry Registry()
+                    => OkeGitOps.Manifests.Models.ModelRegistry.Default.WithKinds(OkeGitOps.Manifests.Models.GeneratedModelKinds.All);
+            }
+            """);
+        Assert.Empty(run.Errors);
+        Assert.Contains("global::OkeGitOps.Manifests.Models.ModelKind.Create(global::OkeGitOps.Manifests.Models.Acme.Rocket.ApiVersion,", run.Source("GeneratedModelKinds.g.cs"));
+
+        var registry = (Models.ModelRegistry)run.Load().GetType("Kinds")!.GetMethod("Registry")!.Invoke(null, null)!;
+        var rocket = registry.Find("acme.example.org/v1", "Rocket");
+        Assert.NotNull(rocket);
+        Assert.Equal("Rocket", rocket.Type.Name);
+        Assert.NotNull(registry.Find("argoproj.io/v1alpha1", "Application"));
+        var read = rocket.FromNode(Tree.ManifestNode.Map(
+            ("apiVersion", Tree.ManifestNode.String("acme.example.org/v1")),
+            ("kind", Tree.ManifestNode.String("Rocket")),
+            ("metadata", Tree.ManifestNode.Map(("name", Tree.ManifestNode.String("saturn"))))));
+        Assert.Equal("acme.example.org/v1", read.ToNode().GetString("apiVersion"));
+    }
 }

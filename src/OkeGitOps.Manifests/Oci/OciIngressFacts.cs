@@ -3,13 +3,6 @@ using static OkeGitOps.Manifests.Oci.OciNativeIngressAnnotations;
 
 namespace OkeGitOps.Manifests.Oci;
 
-/// <summary>One listener an Ingress path lands on: its port, whether it has TLS, with which certificate, and the backend set.</summary>
-/// <param name="Port">The load-balancer listener port.</param>
-/// <param name="Tls">Whether the host is a TLS host (in <c>spec.tls</c>, or every host when a certificate OCID is set).</param>
-/// <param name="Certificate">The certificate OCID or <c>secret:&lt;name&gt;</c> of a TLS host; <c>null</c> without TLS.</param>
-/// <param name="BackendSet">The backend set: <c>namespace/service:port</c>.</param>
-internal sealed record OciListenerUse(long Port, bool Tls, string? Certificate, string BackendSet);
-
 /// <summary>
 /// The small facts about one Ingress or IngressClass that the native ingress controller's checks across Ingresses
 /// need (<see cref="OciIngressLint.CheckAcross"/>): kept for every such document of a run after its tree is gone.

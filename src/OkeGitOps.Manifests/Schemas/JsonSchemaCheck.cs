@@ -12,7 +12,7 @@ namespace OkeGitOps.Manifests.Schemas;
 /// <remarks>
 /// It walks the schema with System.Text.Json alone, so it costs microseconds and runs in the Native AOT tool.
 /// NJsonSchema, the project's reference engine, is too slow for an import and needs reflection; the tests hold every
-/// committed schema to it instead (<c>CommittedSchemasLoadInNJsonSchema</c>).
+/// committed schema to it instead (<c>NJsonSchemaReferenceTests</c>).
 /// </remarks>
 internal static class JsonSchemaCheck
 {

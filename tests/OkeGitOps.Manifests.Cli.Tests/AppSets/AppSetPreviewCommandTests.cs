@@ -80,7 +80,7 @@ public sealed class AppSetPreviewCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, TextReader.Null, stdout, stderr);
+        var code = CliRunner.Run(args, TextReader.Null, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -56,7 +56,7 @@ public sealed class ValidateExpandAppSetsTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "cluster.yaml"), Cluster);
         File.WriteAllText(Path.Combine(_dir, "appset.yaml"), appset);
         var stdout = new StringWriter();
-        var code = CliApp.Run(["validate", "--no-secret-check", "--no-reference-check", .. extra, _dir], TextReader.Null, stdout, new StringWriter());
+        var code = CliRunner.Run(["validate", "--no-secret-check", "--no-reference-check", .. extra, _dir], TextReader.Null, stdout, new StringWriter());
         return (code, stdout.ToString());
     }
 

@@ -34,7 +34,7 @@ public sealed class HostileInputTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var run = Task.Run(() => CliApp.Run(args, new StringReader(""), stdout, stderr));
+        var run = Task.Run(() => CliRunner.Run(args, new StringReader(""), stdout, stderr));
         Assert.True(run.Wait(Patience), $"okegitops {string.Join(' ', args)} did not finish within {Patience.TotalSeconds} s");
         return (run.Result, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
     }

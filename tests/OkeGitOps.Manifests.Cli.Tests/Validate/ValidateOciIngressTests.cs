@@ -17,7 +17,7 @@ public sealed class ValidateOciIngressTests : IDisposable
     private static (int Code, string Out) Run(params string[] args)
     {
         var stdout = new StringWriter();
-        var code = CliApp.Run(args, new StringReader(""), stdout, new StringWriter());
+        var code = CliRunner.Run(args, new StringReader(""), stdout, new StringWriter());
         return (code, stdout.ToString().ReplaceLineEndings("\n"));
     }
 
