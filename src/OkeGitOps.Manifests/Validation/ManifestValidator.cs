@@ -12,7 +12,8 @@ namespace OkeGitOps.Manifests.Validation;
 /// Checks manifest documents the way a Kubernetes API server with the upstream CRDs would, before anything reaches
 /// a cluster: the document's apiVersion and kind (known, served, not deprecated), the structural schema of the kind
 /// (types, nullability, unknown fields, required fields, enums, patterns, formats, bounds, list types), the
-/// server's metadata rules, and the Service, Secret and ConfigMap rules the OpenAPI cannot express. Every finding is
+/// server's metadata rules, and the rules of built-in kinds the OpenAPI cannot express (Service, Secret and ConfigMap here;
+/// workloads, containers, Ingress, CronJob, autoscaling, policy and RBAC in <c>Validation/Kubernetes/</c>). Every finding is
 /// a <see cref="Diagnostic"/> with a rule id from <see cref="ValidationRules"/>, the YAML path, the source location
 /// and, where there is something specific to say, a suggestion.
 /// </summary>
@@ -179,7 +180,7 @@ public sealed class ManifestValidator
         var schema = CompiledRootOf(body);
         if (schema is not null) SchemaWalker.WalkObject(root, schema, ctx, skipKey: "metadata");
         MetadataRules.Validate(root, body, ObjectMetaFor(schema), ctx);
-        KubernetesRules.Validate(root, body, ctx);
+        if (Options.ApiServerRules) KubernetesRules.Validate(root, body, ctx);
         if (body.Group.Length == 0 && body.Version == "v1")
         {
             switch (body.Kind)

@@ -28,6 +28,14 @@ public sealed record ValidatorOptions
     public bool ReportUnevaluatedCelRules { get; init; }
 
     /// <summary>
+    /// When <c>true</c> (the default), built-in kinds also get the API server's checks that their OpenAPI schema does
+    /// not express (quantities, selectors matching templates, container and port names, probes, cron schedules,
+    /// Ingress paths, and so on; see <c>Validation/Kubernetes/</c>). <c>false</c> checks only what the schema says,
+    /// as kubeconform does.
+    /// </summary>
+    public bool ApiServerRules { get; init; } = true;
+
+    /// <summary>
     /// The Kubernetes version whose built-in APIs are checked, e.g. <c>"1.33"</c>; one of
     /// <see cref="Schemas.SchemaRegistry.KubernetesVersions"/>. <c>null</c> (the default) means the newest. A built-in
     /// apiVersion that this version no longer serves is an error naming the version that removed it and its

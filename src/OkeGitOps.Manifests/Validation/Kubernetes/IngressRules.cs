@@ -26,7 +26,8 @@ internal static class IngressRules
         }
         ctx.Push("spec");
         var rules = FieldChecks.List(spec, "rules");
-        if (!FieldChecks.IsSet(spec, "defaultBackend") && rules is not { Count: > 0 })
+        // spec.backend is the pre-v1 name of defaultBackend: the schema walk reports it as unknown, which says enough.
+        if (!FieldChecks.IsSet(spec, "defaultBackend") && !spec.ContainsKey("backend") && rules is not { Count: > 0 })
             ctx.Error(ValidationRules.IngressBackend, "an Ingress needs rules or a defaultBackend", spec.Location, "add rules: [{host: ..., http: {paths: [...]}}]");
         if (FieldChecks.Text(spec, "ingressClassName") is { Value.Length: > 0 } className && !NameRules.IsDns1123Subdomain(className.Value))
             FieldChecks.ErrorAt(ctx, "ingressClassName", ValidationRules.NameInvalid, $"{SchemaWalker.Quote(className.Value)} is not an IngressClass name: it must be a lowercase RFC 1123 subdomain", className);
