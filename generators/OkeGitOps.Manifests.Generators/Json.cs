@@ -37,6 +37,32 @@ internal sealed class JsonValue
         }
     }
 
+    /// <summary>For an object, the hash it would have without the members named in <paramref name="keys"/>; otherwise <see cref="Hash"/>.</summary>
+    public string HashWithout(params string[] keys)
+    {
+        if (Kind != JsonKind.Object || !Array.Exists(keys, k => this[k] is not null)) return Hash;
+        var sorted = new List<KeyValuePair<string, JsonValue>>(Members!);
+        sorted.RemoveAll(m => Array.IndexOf(keys, m.Key) >= 0);
+        using var sha = SHA256.Create();
+        return ObjectDigest(sha, sorted);
+    }
+
+    private static string ObjectDigest(SHA256 sha, List<KeyValuePair<string, JsonValue>> sorted)
+    {
+        sorted.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var sb = new StringBuilder("{");
+        foreach (var m in sorted) sb.Append(Digest(sha, "k" + m.Key)).Append(':').Append(m.Value.Hash).Append(',');
+        return Digest(sha, sb.Append('}').ToString());
+    }
+
+    private static string Digest(SHA256 sha, string text)
+    {
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var sb = new StringBuilder(32);
+        for (var i = 0; i < 16; i++) sb.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
     public string? GetString(string key) => this[key] is { Kind: JsonKind.String } v ? v.Text : null;
 
     public bool? GetBool(string key) => this[key] switch
@@ -218,13 +244,7 @@ internal sealed class JsonValue
         }
 
         private JsonValue Object(List<KeyValuePair<string, JsonValue>> members)
-        {
-            var sorted = new List<KeyValuePair<string, JsonValue>>(members);
-            sorted.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-            var sb = new StringBuilder("{");
-            foreach (var m in sorted) sb.Append(Digest("k" + m.Key)).Append(':').Append(m.Value.Hash).Append(',');
-            return new JsonValue(JsonKind.Object) { Members = members, Hash = Digest(sb.Append('}').ToString()) };
-        }
+            => new JsonValue(JsonKind.Object) { Members = members, Hash = ObjectDigest(_sha, new List<KeyValuePair<string, JsonValue>>(members)) };
 
         private JsonValue Array(List<JsonValue> items)
         {
@@ -233,12 +253,6 @@ internal sealed class JsonValue
             return new JsonValue(JsonKind.Array) { Items = items, Hash = Digest(sb.Append(']').ToString()) };
         }
 
-        private string Digest(string text)
-        {
-            var bytes = _sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            var sb = new StringBuilder(32);
-            for (var i = 0; i < 16; i++) sb.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
-            return sb.ToString();
-        }
+        private string Digest(string text) => JsonValue.Digest(_sha, text);
     }
 }

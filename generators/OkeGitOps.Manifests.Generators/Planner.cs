@@ -65,6 +65,7 @@ internal static class Planner
         var diagnostics = new List<DiagnosticModel>();
         var typeOverrides = new Dictionary<string, string>(StringComparer.Ordinal);
         var nsOverrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sharedNamespaces = new List<string>();
         foreach (var input in inputs.OrderBy(i => i.Path, StringComparer.Ordinal))
         {
             if (input.Error is not null) diagnostics.Add(new DiagnosticModel("OKG001", input.Error, input.Path));
@@ -72,6 +73,7 @@ internal static class Planner
             {
                 foreach (var kv in names.Types) typeOverrides[kv.Key] = kv.Value;
                 foreach (var kv in names.Namespaces) nsOverrides[kv.Key] = kv.Value;
+                foreach (var n in names.SharedTypes) if (!sharedNamespaces.Contains(n)) sharedNamespaces.Add(n);
             }
         }
 
@@ -104,6 +106,21 @@ internal static class Planner
             }
         }
 
+        // Sub-types that occur in several of the sharing namespaces (names.json "sharedTypes") are declared once, in the
+        // first namespace listed: Apps and Batch both use Core's PodSpec. In those namespaces, a nested object shaped
+        // exactly like ObjectMeta (a pod template's metadata) is the library's ObjectMeta.
+        var sharedHome = FindSharedTypes(files, fileNamespace, sharedNamespaces);
+        var metaFile = files.FirstOrDefault(f => f.Kind == "ObjectMeta" && fileNamespace[f] == "Meta");
+        var metaHash = metaFile is not null && sharedNamespaces.Count > 0 ? metaFile.Schema!.Hash : null;
+        string Effective(string ns, bool isEnum, SchemaNode schema)
+        {
+            if (!sharedNamespaces.Contains(ns)) return ns + "|" + (isEnum ? "enum:" : "type:") + schema.Hash;
+            // A default written where a type is used is not part of the type.
+            if (!isEnum && metaHash is not null && schema.ShapeHash == metaHash) return "Meta|type:" + metaHash;
+            var key = (isEnum ? "enum:" : "type:") + schema.ShapeHash;
+            return (sharedHome.TryGetValue(key, out var home) ? home : ns) + "|" + key;
+        }
+
         // Phase A: discover types. A type's children are walked once, at its first occurrence.
         var types = new Dictionary<string, TypeInfo>(StringComparer.Ordinal);
         var roots = new List<TypeInfo>();
@@ -111,7 +128,8 @@ internal static class Planner
 
         TypeInfo Discover(string ns, SchemaNode schema, bool isEnum, string kind, string path, out bool isNew)
         {
-            var key = ns + "|" + (isEnum ? "enum:" : "type:") + schema.Hash;
+            var key = Effective(ns, isEnum, schema);
+            ns = key.Substring(0, key.IndexOf('|'));
             isNew = !types.TryGetValue(key, out var info);
             if (isNew)
             {
@@ -139,7 +157,7 @@ internal static class Planner
                 {
                     var child = Discover(ns, schema, false, kind, path, out var isNew);
                     owner.Children.Add((segment, child));
-                    if (isNew) WalkProperties(child, ns, kind, path, false);
+                    if (isNew) WalkProperties(child, child.Namespace, kind, path, false);
                     break;
                 }
                 case Shape.Enum:
@@ -166,8 +184,14 @@ internal static class Planner
             };
             root.Occurrences.Add((file.Kind, ""));
             types.Add(ns + "|root:" + file.Kind, root);
+            // ObjectMeta is also the type of nested objects of its exact shape (see Effective).
+            if (file == metaFile && metaHash is not null) types["Meta|type:" + metaHash] = root;
             roots.Add(root);
-            WalkProperties(root, ns, file.Kind, "", !isMeta);
+        }
+        foreach (var root in roots)
+        {
+            var isMeta = root.RootFile!.Shared || root.RootFile.Kind == "ObjectMeta";
+            WalkProperties(root, root.Namespace, root.RootFile.Kind, "", !isMeta);
         }
 
         // Phase B: name types breadth-first from the roots, so every type sees the names of its shallower parents.
@@ -201,10 +225,10 @@ internal static class Planner
 
         // Phase C: output models.
         var outputs = new List<OutputModel>();
-        foreach (var t in types.Values.OrderBy(t => t.Order))
+        foreach (var t in types.Values.Distinct().OrderBy(t => t.Order))
         {
             if (t.IsEnum) outputs.Add(BuildEnum(t));
-            else outputs.Add(BuildRecord(t, types));
+            else outputs.Add(BuildRecord(t, types, Effective));
         }
 
         foreach (var g in roots.Where(r => r.IsRoot && primary.Contains(r.RootFile!)).GroupBy(r => GroupNamespace(r.RootFile!)))
@@ -223,6 +247,14 @@ internal static class Planner
                 $"Factories for the <c>{Xml(g.First().RootFile!.Group.Length == 0 ? "core" : g.First().RootFile!.Group)}</c> API group, named after its kinds.",
                 entries));
         }
+
+        var registered = roots
+            .Where(r => r.IsRoot && primary.Contains(r.RootFile!))
+            .OrderBy(r => ApiVersionOf(r.RootFile!), StringComparer.Ordinal)
+            .ThenBy(r => r.RootFile!.Kind, StringComparer.Ordinal)
+            .Select(r => $"global::{ModelsNamespace}.{r.Namespace}.{r.Name}")
+            .ToEquatableArray();
+        if (registered.Count > 0) outputs.Add(new RegistryModel("GeneratedModelKinds.g.cs", registered));
 
         return new GenerationPlan(outputs.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
@@ -250,7 +282,7 @@ internal static class Planner
 
     private sealed record TypeRef(string Type, bool IsValueType, string Read, string Write, Shape Shape, string? Element);
 
-    private static TypeRef Resolve(SchemaNode schema, string ns, Dictionary<string, TypeInfo> types, int depth)
+    private static TypeRef Resolve(SchemaNode schema, string ns, Dictionary<string, TypeInfo> types, Func<string, bool, SchemaNode, string> effective, int depth)
     {
         var shape = Classify(schema);
         var x = "x" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -259,12 +291,14 @@ internal static class Planner
         {
             case Shape.Record:
             {
-                var name = types[ns + "|type:" + schema.Hash].Name!;
+                var target = types[effective(ns, false, schema)];
+                var name = target.IsRoot || target.RootFile is not null ? ObjectMetaType : Qualified(target.Namespace, ns, target.Name!);
                 return new TypeRef(name, false, $"{name}.FromNode", "{0}.ToNode()", shape, null);
             }
             case Shape.Enum:
             {
-                var name = types[ns + "|enum:" + schema.Hash].Name!;
+                var target = types[effective(ns, true, schema)];
+                var name = Qualified(target.Namespace, ns, target.Name!);
                 return new TypeRef(name, true, $"{name}Values.FromNode", name + "Values.ToNode({0})", shape, null);
             }
             case Shape.List:
@@ -275,7 +309,7 @@ internal static class Planner
                     : null;
                 var item = inner is null
                     ? new TypeRef($"{Lib.Replace(".Models", ".Tree")}.ManifestNode", false, $"{M}.ReadNode", "{0}", Shape.Node, null)
-                    : Resolve(inner, ns, types, depth + 1);
+                    : Resolve(inner, ns, types, effective, depth + 1);
                 var container = shape == Shape.List ? "EquatableArray" : "EquatableMap";
                 var method = shape == Shape.List ? "List" : "Map";
                 var write = string.Format(System.Globalization.CultureInfo.InvariantCulture, item.Write, x);
@@ -297,7 +331,59 @@ internal static class Planner
         }
     }
 
-    private static RecordModel BuildRecord(TypeInfo t, Dictionary<string, TypeInfo> types)
+    private static string Qualified(string home, string ns, string name)
+        => home == ns ? name : $"global::{ModelsNamespace}.{home}.{name}";
+
+    /// <summary>
+    /// For each record and enum sub-schema (by kind and hash) that occurs in more than one of the sharing namespaces,
+    /// the namespace that declares it: the first one listed in <paramref name="sharing"/>.
+    /// </summary>
+    private static Dictionary<string, string> FindSharedTypes(List<SchemaFile> files, Dictionary<SchemaFile, string> fileNamespace, List<string> sharing)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (sharing.Count < 2) return result;
+        var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+
+        void Visit(SchemaNode schema, string ns, HashSet<string> visited, bool isRootLevel)
+        {
+            var shape = Classify(schema);
+            if (shape == Shape.Enum || shape == Shape.Record)
+            {
+                var key = (shape == Shape.Enum ? "enum:" : "type:") + schema.ShapeHash;
+                if (!isRootLevel)
+                {
+                    if (!visited.Add(key)) return;
+                    if (!seen.TryGetValue(key, out var set)) seen.Add(key, set = new HashSet<string>(StringComparer.Ordinal));
+                    set.Add(ns);
+                }
+                if (shape == Shape.Enum) return;
+                foreach (var p in schema.Properties)
+                {
+                    if (isRootLevel && (p.Name == "apiVersion" || p.Name == "kind" || p.Name == "metadata")) continue;
+                    Visit(p.Schema, ns, visited, false);
+                }
+            }
+            else if (shape == Shape.List && schema.Items is not null) Visit(schema.Items, ns, visited, false);
+            else if (shape == Shape.Map && schema.AdditionalProperties is not null) Visit(schema.AdditionalProperties, ns, visited, false);
+        }
+
+        var visitedByNamespace = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (file.Shared || file.Kind == "ObjectMeta") continue;
+            var ns = fileNamespace[file];
+            if (!sharing.Contains(ns)) continue;
+            if (!visitedByNamespace.TryGetValue(ns, out var visited)) visitedByNamespace.Add(ns, visited = new HashSet<string>(StringComparer.Ordinal));
+            Visit(file.Schema!, ns, visited, true);
+        }
+        foreach (var pair in seen)
+        {
+            if (pair.Value.Count > 1) result[pair.Key] = sharing[0];
+        }
+        return result;
+    }
+
+    private static RecordModel BuildRecord(TypeInfo t, Dictionary<string, TypeInfo> types, Func<string, bool, SchemaNode, string> effective)
     {
         var file = t.RootFile;
         var props = new List<PropertyModel>();
@@ -317,7 +403,7 @@ internal static class Planner
             if (used.Contains(name)) name += "Value";
             var unique = name;
             for (var i = 2; !used.Add(unique); i++) unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var r = Resolve(p.Schema, t.Namespace, types, 1);
+            var r = Resolve(p.Schema, t.Namespace, types, effective, 1);
             var summary = $"The <c>{Xml(p.Name)}</c> field" + (required.Contains(p.Name) ? " (required)." : ".");
             props.Add(new PropertyModel(
                 p.Name,

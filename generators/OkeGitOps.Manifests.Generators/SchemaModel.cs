@@ -7,7 +7,9 @@ namespace OkeGitOps.Manifests.Generators;
 /// <summary>
 /// The part of a structural schema the generator needs, plus the content hash of the whole sub-schema
 /// (<see cref="Hash"/>). Equality is by hash: the hash covers every keyword, so equal hashes mean equal schemas,
-/// and comparing two 1.9 MB schemas in the incremental cache costs one string comparison.
+/// and comparing two 1.9 MB schemas in the incremental cache costs one string comparison. <see cref="ShapeHash"/> is
+/// the hash without the schema's own <c>default</c> and patch hints, which belong to the place a type is used, not to
+/// the type: it recognises one shared type behind a <c>default: {}</c> or a patch strategy.
 /// </summary>
 internal sealed record SchemaNode(
     string Hash,
@@ -19,7 +21,8 @@ internal sealed record SchemaNode(
     EquatableArray<string> EnumValues,
     bool IntOrString,
     bool PreserveUnknownFields,
-    EquatableArray<string> Required)
+    EquatableArray<string> Required,
+    string ShapeHash)
 {
     public bool Equals(SchemaNode? other) => other is not null && string.Equals(Hash, other.Hash, StringComparison.Ordinal);
 
@@ -51,7 +54,8 @@ internal sealed record SchemaNode(
             enumValues,
             json.GetBool("x-kubernetes-int-or-string") == true,
             json.GetBool("x-kubernetes-preserve-unknown-fields") == true,
-            required);
+            required,
+            json.HashWithout("default", "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key"));
     }
 }
 
@@ -74,11 +78,15 @@ internal sealed record SchemaFile(
     bool Shared,
     SchemaNode? Schema);
 
-/// <summary>A names override file: type names by <c>Kind:path</c> and namespace names by API group.</summary>
+/// <summary>
+/// A names override file: type names by <c>Kind:path</c>, namespace names by API group, and the namespaces that
+/// share structurally identical sub-types (<c>sharedTypes</c>, in order: a shared type lives in the first one listed).
+/// </summary>
 internal sealed record NamesFile(
     string Path,
     EquatableArray<KeyValue> Types,
-    EquatableArray<KeyValue> Namespaces);
+    EquatableArray<KeyValue> Namespaces,
+    EquatableArray<string> SharedTypes);
 
 internal sealed record KeyValue(string Key, string Value);
 
@@ -98,7 +106,7 @@ internal sealed record InputFile(string Path, SchemaFile? Schema, NamesFile? Nam
             var json = JsonValue.Parse(text);
             if (isNames)
             {
-                return new InputFile(path, null, new NamesFile(path, Pairs(json["types"]), Pairs(json["namespaces"])), null);
+                return new InputFile(path, null, new NamesFile(path, Pairs(json["types"]), Pairs(json["namespaces"]), Strings(json["sharedTypes"])), null);
             }
             if (json.Kind != JsonKind.Object || json.GetString("format") != Format) return null;
             var kind = json.GetString("kind");
@@ -125,6 +133,11 @@ internal sealed record InputFile(string Path, SchemaFile? Schema, NamesFile? Nam
             return new InputFile(path, null, null, e.Message);
         }
     }
+
+    private static EquatableArray<string> Strings(JsonValue? json)
+        => json is { Kind: JsonKind.Array, Items: { } items }
+            ? items.Where(v => v.Kind == JsonKind.String).Select(v => v.Text!).ToEquatableArray()
+            : EquatableArray<string>.Empty;
 
     private static EquatableArray<KeyValue> Pairs(JsonValue? json)
         => json is { Kind: JsonKind.Object, Members: { } members }

@@ -59,7 +59,7 @@ public sealed class FmtCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, new StringReader(stdin), stdout, stderr);
+        var code = CliRunner.Run(args, new StringReader(stdin), stdout, stderr);
         return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
     }
 

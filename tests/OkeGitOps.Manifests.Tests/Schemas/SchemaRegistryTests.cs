@@ -139,7 +139,8 @@ public class SchemaRegistryTests
         Assert.Empty(Registry.ServedVersions("example.com", "Widget"));
         Assert.True(Registry.IsKnownKind("external-secrets.io", "SecretStore"));
         Assert.True(Registry.IsKnownKind("", "Secret"));
-        Assert.False(Registry.IsKnownKind("", "Pod"));
+        Assert.True(Registry.IsKnownKind("", "Pod"));
+        Assert.False(Registry.IsKnownKind("", "Deployment"));
         Assert.False(Registry.IsKnownKind("argoproj.io", "application"));
     }
 
@@ -148,8 +149,10 @@ public class SchemaRegistryTests
     {
         var kinds = Registry.Kinds.ToList();
 
-        Assert.Equal(17, kinds.Count);
-        Assert.Equal(("argoproj.io/v1alpha1", "AppProject"), kinds[0]);
+        Assert.Equal(kinds.OrderBy(k => k.ApiVersion, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal), kinds);
+        Assert.Equal(kinds.Count, kinds.Distinct().Count());
+        Assert.Contains(("argoproj.io/v1alpha1", "AppProject"), kinds);
+        Assert.Contains(("apps/v1", "Deployment"), kinds);
         Assert.Contains(("external-secrets.io/v1beta1", "ExternalSecret"), kinds);
         Assert.Contains(("v1", "ConfigMap"), kinds);
         Assert.DoesNotContain(kinds, k => k.Kind == "ObjectMeta");
