@@ -20,7 +20,6 @@ public class ReadmeCodeBlockTests
         ("other", "OkeGitOps.Manifests.Tree.ManifestNode other = null!;"),
         ("document", "OkeGitOps.Manifests.Tree.ManifestDocument document = null!;"),
         ("files", "System.Collections.Generic.List<OkeGitOps.Manifests.Repo.RepoFile> files = [];"),
-        ("args", "string[] args = [];"),
         ("clusterOcid", "string clusterOcid = \"ocid1.cluster.oc1.iad.aaaaaaaaexampleclusteruniqueid0000000000000000000000000\";"),
         ("compartmentOcid", "string compartmentOcid = \"ocid1.compartment.oc1..aaaaaaaaexamplecompartmentuniqueid000000000000000000000\";"),
         ("vaultOcid", "string vaultOcid = \"ocid1.vault.oc1.iad.aaaaaaaaexamplevaultuniqueid00000000000000000000000000000\";"),
