@@ -31,7 +31,7 @@ internal sealed class JUnitFormat : IResultFormat
             xml.WriteAttributeString("id", Count(id++));
             xml.WriteAttributeString("package", "okegitops");
             xml.WriteAttributeString("hostname", "localhost");
-            xml.WriteAttributeString("timestamp", "1970-01-01T00:00:00");
+            xml.WriteAttributeString("timestamp", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
             xml.WriteAttributeString("time", "0");
             xml.WriteStartElement("properties");
             xml.WriteEndElement();

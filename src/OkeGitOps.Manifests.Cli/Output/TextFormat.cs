@@ -28,9 +28,11 @@ internal sealed class TextFormat : IStreamingResultFormat
     {
         if (!includeSummary) return;
         writer.WriteLine(
-            $"Summary: {summary.Documents} documents in {summary.Files} files: {summary.Valid} valid, {summary.Invalid} invalid, " +
-            $"{summary.Errors} errors, {summary.Skipped} skipped, {summary.Warnings} warnings");
+            $"Summary: {Count(summary.Documents, "document")} in {Count(summary.Files, "file")}: {summary.Valid} valid, {summary.Invalid} invalid, " +
+            $"{Count(summary.Errors, "error")}, {summary.Skipped} skipped, {Count(summary.Warnings, "warning")}");
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static void WriteDiagnostic(TextWriter writer, Diagnostic d, string file, int line)
     {

@@ -22,6 +22,7 @@ public static class ArgoDestinations
     /// <summary>A destination by the name of a cluster registered in Argo CD (a cluster secret's <c>name</c>).</summary>
     /// <param name="name">The cluster's name, e.g. <c>in-cluster</c> or <c>oke-fra-prod</c>.</param>
     /// <param name="namespace">The namespace for namespaced resources without one.</param>
+    /// <remarks>In ApplicationSet templates both may be templates, e.g. <c>Cluster("{{.name}}", "payments-{{.path.basename}}")</c>.</remarks>
     public static ApplicationDestination Cluster(string name, string @namespace)
         => new()
         {
@@ -29,10 +30,23 @@ public static class ArgoDestinations
             Namespace = Namespace(@namespace),
         };
 
+    /// <summary>
+    /// An AppProject destination pattern: cluster names and namespaces as globs (<c>oke-*</c>, <c>payments-*</c>) or
+    /// <c>!</c> negations, as Argo CD matches them. For Applications use <see cref="Cluster"/> or <see cref="Server"/>.
+    /// </summary>
+    /// <param name="clusterName">A registered cluster name or a glob over them.</param>
+    /// <param name="namespace">A namespace or a glob; <c>ArgoProjects.AllowDestinations</c> checks it.</param>
+    public static ApplicationDestination Matching(string clusterName, string @namespace)
+        => new()
+        {
+            Name = IntentRules.RequireText(clusterName, "spec.destinations.name", IntentRules.ArgoDestination, "cluster name", "e.g. 'oke-*'"),
+            Namespace = IntentRules.RequireText(@namespace, "spec.destinations.namespace", IntentRules.Name, "namespace", "e.g. 'payments-*'"),
+        };
+
     /// <summary>The cluster Argo CD runs in, by server URL.</summary>
     public static ApplicationDestination InCluster(string @namespace) => Server(InClusterServer, @namespace);
 
-    private static string Namespace(string ns) => IntentRules.RequireName(ns, "spec.destination.namespace", "namespace", label: true);
+    private static string Namespace(string ns) => ArgoTemplates.RequireName(ns, "spec.destination.namespace", "namespace", label: true);
 
     internal static ApplicationDestination Check(ApplicationDestination destination, string path)
     {

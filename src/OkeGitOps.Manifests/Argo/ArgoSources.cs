@@ -104,6 +104,16 @@ public static class ArgoSources
         };
     }
 
+    /// <summary>
+    /// A source that only lends its files to the other sources of a multi-source Application (as <c>$name/...</c>,
+    /// e.g. Helm value files): it has a <c>ref</c> and no <c>path</c>, so Argo CD deploys nothing from it.
+    /// </summary>
+    /// <param name="repoURL">The Git URL.</param>
+    /// <param name="name">The ref name other sources use, <c>values</c> for <c>$values/...</c>.</param>
+    /// <param name="targetRevision">A branch, tag or commit.</param>
+    public static ApplicationSpecSource Ref(string repoURL, string name = "values", string targetRevision = "HEAD")
+        => new ApplicationSpecSource { RepoURL = GitUrl(repoURL), TargetRevision = Revision(targetRevision) }.AsRef(name);
+
     /// <summary>Names this source so that other sources of a multi-source Application can use its files as <c>$name/...</c>.</summary>
     public static ApplicationSpecSource AsRef(this ApplicationSpecSource source, string name)
     {
@@ -171,7 +181,7 @@ internal static class ArgoUrls
     public static void Url(string? url, string path)
     {
         IntentRules.RequireText(url, path, IntentRules.ArgoRepoUrl, "repository URL", "e.g. 'https://github.com/org/gitops.git'");
-        if (url!.Any(char.IsWhiteSpace))
+        if (ArgoTemplates.HasSpaceOutsideTemplates(url!))
             throw IntentRules.Fail(IntentRules.ArgoRepoUrl, $"'{url}' contains white space", path);
     }
 }

@@ -24,6 +24,9 @@ public sealed record EsoRendering(ManifestDocument Document, IReadOnlyList<Diagn
 {
     /// <summary>The document's tree.</summary>
     public ManifestNode Node => Document.Root;
+
+    /// <summary>The document as YAML (the diagnostics are in <see cref="Diagnostics"/>).</summary>
+    public override string ToString() => OkeGitOps.Manifests.Yaml.YamlEmitter.Emit(Document.Root);
 }
 
 /// <summary>

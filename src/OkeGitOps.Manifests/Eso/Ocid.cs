@@ -29,9 +29,14 @@ public sealed record Ocid(string ResourceType, string Realm, string Region, stri
         var unique = parts[^1];
         if (unique.Length == 0) { problem = "the unique part at the end is empty"; return false; }
         if (!IsLowerAlnum(unique, allowDash: false)) { problem = $"the unique part '{unique}' may hold only lowercase letters and digits (copy the whole OCID, not a shortened one)"; return false; }
+        // Real unique parts are 60 characters; the load-balancer checks (OciOcid) draw the same line at 10.
+        if (unique.Length < MinUniqueLength) { problem = $"the unique part '{unique}' is too short for an OCID ({unique.Length} characters; real ones have about 60): copy the whole OCID"; return false; }
         ocid = new Ocid(parts[1], parts[2], parts[3], unique);
         return true;
     }
+
+    /// <summary>The shortest unique part accepted.</summary>
+    internal const int MinUniqueLength = 10;
 
     private static bool IsLowerAlnum(string s, bool allowDash)
         => s.Length > 0 && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') || (allowDash && c == '-'));

@@ -3,6 +3,7 @@ using OkeGitOps.Manifests.Oci;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
+using OkeGitOps.Manifests.Validation.Argo;
 
 namespace OkeGitOps.Manifests.Repo;
 
@@ -29,8 +30,8 @@ public sealed record ManifestCheckOptions
 
 /// <summary>
 /// The one set of checks every document goes through, whether it is rendered (<see cref="RepoRenderer"/>) or read
-/// from a repository (<c>okegitops validate</c>): the schema validator, the OCI load-balancer lint and the
-/// plaintext-secret check, so the two paths can never disagree.
+/// from a repository (<c>okegitops validate</c>): the schema validator, the OCI load-balancer lint, the
+/// plaintext-secret check and Argo CD's server-side checks (<see cref="ArgoServerRules"/>), so the two paths can never disagree.
 /// </summary>
 public sealed class ManifestChecks
 {
@@ -55,10 +56,12 @@ public sealed class ManifestChecks
         var found = _validator.Validate(document);
         var secret = _options.PlaintextSecrets ? PlaintextSecretCheck.Check(document, _options.AllowedSecrets) : null;
         var lint = _options.OciLint ? OciLint(document) : [];
-        if (secret is null && lint.Count == 0) return found;
+        var argo = ArgoServerRules.Check(document);
+        if (secret is null && lint.Count == 0 && argo.Count == 0) return found;
         var all = new List<Diagnostic>(found);
         if (secret is not null) all.Add(secret);
         all.AddRange(lint);
+        all.AddRange(argo);
         return all;
     }
 

@@ -20,7 +20,9 @@ public sealed record CrossResourceCheckOptions(bool Duplicates = true, bool Refe
 /// Every reference follows one rule. When the input holds <b>no</b> object of the kind referred to, the input is taken
 /// to be part of a larger estate (the AppProject may live in another repository) and the reference is a warning
 /// ("not in the input"). When the input holds objects of that kind but none that the reference resolves to, it is an
-/// error: almost always a typo. <see cref="CrossResourceCheckOptions.StrictReferences"/> makes both errors.
+/// error: almost always a typo. <see cref="CrossResourceCheckOptions.StrictReferences"/> makes both errors. A cluster
+/// generator's selector is a query rather than a name, so one that matches none of the cluster secrets present is a
+/// warning too (it generates no Application), and an error only with strict references.
 /// </remarks>
 public static class CrossResourceChecks
 {
@@ -116,6 +118,15 @@ public static class CrossResourceChecks
             foreach (var selector in r.ClusterSelectors)
             {
                 if (clusterSecrets.Any(c => selector.Matches(c.ClusterSecretLabels!))) continue;
+                // A selector is a query, not a name: matching no cluster is legal (an add-on no cluster has opted
+                // into yet), so it stays a warning even when cluster secrets are present, unless references are strict.
+                if (clusterSecrets.Count > 0 && !strict)
+                {
+                    findings.Add((r, Diagnostic.Warning("reference-cluster-selector",
+                        "the cluster generator's selector matches no Argo CD cluster secret in the input, so it generates no Application",
+                        selector.Path, selector.Location, $"cluster secrets: {string.Join(", ", clusterSecrets.Select(c => $"'{c.Name}' ({Where(c)})"))}")));
+                    continue;
+                }
                 Unresolved(r, "reference-cluster-selector", clusterSecrets.Count > 0,
                     "the cluster generator's selector matches no Argo CD cluster secret in the input",
                     selector.Path, selector.Location,

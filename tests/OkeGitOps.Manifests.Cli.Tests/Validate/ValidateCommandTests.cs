@@ -278,7 +278,9 @@ public sealed class ValidateCommandTests : IDisposable
                         region: us-ashburn-1
             """);
         var (_, output, _) = Run("validate", "--ignore-missing-schemas", path);
-        Assert.Contains("error: spec.generators[0].clusters.selector: the cluster generator's selector matches no Argo CD cluster secret in the input (cluster secrets: 'fra'", output);
+        Assert.Contains("warning: spec.generators[0].clusters.selector: the cluster generator's selector matches no Argo CD cluster secret in the input, so it generates no Application (cluster secrets: 'fra'", output);
+        Assert.Contains("error: spec.generators[0].clusters.selector: the cluster generator's selector matches no Argo CD cluster secret in the input (cluster secrets: 'fra'",
+            Run("validate", "--ignore-missing-schemas", "--strict-references", path).Out);
     }
 
     [Fact]

@@ -179,13 +179,13 @@ public class ArgoTests
     {
         var p = ArgoProjects.LeastPrivilege("p");
         Assert.Equal(
-            "argo-project-wildcard | error: spec.sourceRepos[0]: a least-privilege project does not allow the wildcard source repository '*' (list each repository URL; edit the AppProject model directly if a wildcard is really meant)",
+            "argo-project-wildcard | error: spec.sourceRepos[0]: a least-privilege project does not allow the wildcard source repository '*' (list each repository URL, or a glob such as 'https://git.example.com/team/*'; edit the AppProject model directly if a wildcard is really meant)",
             Fails(() => p.AllowSourceRepos("*")));
         Assert.Equal(
-            "argo-project-wildcard | error: spec.clusterResourceWhitelist[0]: a least-privilege project does not allow the wildcard resource '*/*' (list each kind the project's Applications deploy; edit the AppProject model directly if a wildcard is really meant)",
+            "argo-project-wildcard | error: spec.clusterResourceWhitelist[0]: a least-privilege project does not allow the wildcard resource '*/*' (list each kind the project's Applications deploy (globs such as 'Cluster*' are fine); edit the AppProject model directly if a wildcard is really meant)",
             Fails(() => p.AllowClusterResources(("*", "*"))));
         Assert.Equal(
-            "argo-project-wildcard | error: spec.destinations[0].namespace: a least-privilege project does not allow the wildcard destination namespace '*' (name each namespace; edit the AppProject model directly if a wildcard is really meant)",
+            "argo-project-wildcard | error: spec.destinations[0].namespace: a least-privilege project does not allow the wildcard destination namespace '*' (name each namespace, or a glob such as 'payments-*'; edit the AppProject model directly if a wildcard is really meant)",
             Fails(() => p.AllowDestinations(new Models.Argo.ApplicationDestination { Server = ArgoDestinations.InClusterServer, Namespace = "*" })));
     }
 
