@@ -31,6 +31,13 @@ namespace OkeGitOps.Manifests.Validation;
 /// and its body is then checked against the served version, so that all the changes needed show at once.
 /// </para>
 /// <para>
+/// Built-in Kubernetes kinds are judged for one Kubernetes version (<see cref="ValidatorOptions.KubernetesVersion"/>,
+/// the newest by default), from the registry's index of what each version serves: an apiVersion that version removed
+/// is <see cref="ValidationRules.VersionNotServed"/> (checked further against its replacement), a deprecated one a
+/// <see cref="ValidationRules.VersionDeprecated"/> warning, one only later versions serve
+/// <see cref="ValidationRules.VersionNotYetServed"/>; and each kind is checked against the shape that version serves.
+/// </para>
+/// <para>
 /// Nulls: a <c>null</c> value is accepted only where the schema says <c>nullable: true</c> (or in free-form
 /// <c>x-kubernetes-preserve-unknown-fields</c> subtrees). The API server is more forgiving in places: it drops a null
 /// for a field that has a default, and Go's JSON decoding turns a null into the zero value for core kinds. Since a
