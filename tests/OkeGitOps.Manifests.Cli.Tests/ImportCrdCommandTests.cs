@@ -10,7 +10,7 @@ public class ImportCrdCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
+        var code = CliRunner.Run(args, stdout, stderr);
         return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
     }
 

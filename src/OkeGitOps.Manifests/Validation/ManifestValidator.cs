@@ -4,6 +4,7 @@ using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation.Compiled;
+using OkeGitOps.Manifests.Validation.Kubernetes;
 
 namespace OkeGitOps.Manifests.Validation;
 
@@ -38,12 +39,13 @@ namespace OkeGitOps.Manifests.Validation;
 /// <see cref="ValidationRules.VersionNotYetServed"/>; and each kind is checked against the shape that version serves.
 /// </para>
 /// <para>
-/// Nulls: a <c>null</c> value is accepted only where the schema says <c>nullable: true</c> (or in free-form
-/// <c>x-kubernetes-preserve-unknown-fields</c> subtrees). The API server is more forgiving in places: it drops a null
-/// for a field that has a default, and Go's JSON decoding turns a null into the zero value for core kinds. Since a
-/// null in a GitOps repository is almost always a value that went missing, it is reported as
-/// <see cref="ValidationRules.NullNotAllowed"/>. The one exception is <c>metadata.creationTimestamp: null</c>, which
-/// kubectl writes into generated manifests.
+/// Nulls, as the API server treats them: a field whose value is <c>null</c> where the schema does not say
+/// <c>nullable: true</c> is dropped (the server prunes such nulls from custom resources before validating, and Go's
+/// decoding turns them into the zero value for built-in kinds). It is accepted with a
+/// <see cref="ValidationRules.NullDropped"/> warning, and is an error only when dropping it leaves a required field
+/// missing, or where the server refuses null outright: an item of a typed list
+/// (<see cref="ValidationRules.NullNotAllowed"/>). <c>metadata.creationTimestamp: null</c>, which kubectl writes into
+/// generated manifests, is dropped without a word.
 /// </para>
 /// <para>Instances are immutable and safe to share between threads.</para>
 /// </remarks>
@@ -184,6 +186,7 @@ public sealed class ManifestValidator
         var schema = CompiledRootOf(body);
         if (schema is not null) SchemaWalker.WalkObject(root, schema, ctx, skipKey: "metadata");
         MetadataRules.Validate(root, body, ObjectMetaFor(schema), ctx);
+        KubernetesRules.Validate(root, body, ctx);
         if (body.Group.Length == 0 && body.Version == "v1")
         {
             switch (body.Kind)

@@ -19,6 +19,7 @@ public class CommittedSchemasTests
             Path.Combine(upstream, "k8s", "v1.35", "api__v1_openapi.json"),
             "Kubernetes 1.35",
             ["ObjectMeta"]),
+        .. CrdImporter.ImportPath(Path.Combine(upstream, "crds", "oci-native-ingress"), "OCI Native Ingress Controller v1.4.3", kinds: null),
         .. kubernetes.Schemas,
     ];
 
