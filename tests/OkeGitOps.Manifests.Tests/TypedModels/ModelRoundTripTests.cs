@@ -118,9 +118,9 @@ public class ModelRoundTripTests
     private static bool IsBuiltInWorkloadGroup(string apiVersion) => apiVersion.Contains('/') && !apiVersion.StartsWith("argoproj.io/", StringComparison.Ordinal)
         && !apiVersion.StartsWith("external-secrets.io/", StringComparison.Ordinal) && !apiVersion.StartsWith("ingress.oraclecloud.com/", StringComparison.Ordinal);
 
-    /// <summary>A structural finding of the schema walk; the API server's own rules word a missing field with a reason after a colon.</summary>
+    /// <summary>A structural finding of the schema walk; the schema's own missing field is exactly <c>missing required field "x"</c>.</summary>
     internal static bool IsSchemaFinding(OkeGitOps.Manifests.Diagnostics.Diagnostic d)
         => d.Rule is "type" or "unknown-field" or "enum" or "pattern" or "format" or "minimum" or "maximum" or "min-length" or "max-length"
                or "min-items" or "max-items" or "min-properties" or "max-properties" or "duplicate-set-item" or "null-not-allowed"
-           || (d.Rule == "required" && !d.Message.Contains("\": ", StringComparison.Ordinal));
+           || (d.Rule == "required" && d.Message.StartsWith("missing required field \"", StringComparison.Ordinal) && d.Message.EndsWith('"'));
 }
