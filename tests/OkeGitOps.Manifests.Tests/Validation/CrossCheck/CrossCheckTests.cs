@@ -60,7 +60,7 @@ public abstract class CrossCheckTests(ITestOutputHelper output)
             return UpstreamSchemas.Kubernetes(index[^1], apiVersion, kind, scope);
         }, DocumentsPerBuiltInKind);
 
-    private const int DocumentsPerBuiltInKind = 30;
+    private const int DocumentsPerBuiltInKind = 60;
 
     private void Run(Func<UpstreamKind> load, int documentsPerKind = DocumentsPerKind)
     {
