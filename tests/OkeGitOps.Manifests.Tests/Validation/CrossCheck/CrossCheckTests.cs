@@ -60,7 +60,7 @@ public abstract class CrossCheckTests(ITestOutputHelper output)
             return UpstreamSchemas.Kubernetes(index[^1], apiVersion, kind, scope);
         }, DocumentsPerBuiltInKind);
 
-    private const int DocumentsPerBuiltInKind = 30;
+    private const int DocumentsPerBuiltInKind = 60;
 
     private void Run(Func<UpstreamKind> load, int documentsPerKind = DocumentsPerKind)
     {
@@ -80,8 +80,10 @@ public abstract class CrossCheckTests(ITestOutputHelper output)
         var documents = Arb.From(Gen.Choose(0, int.MaxValue).Select(generator.Generate));
         var property = Prop.ForAll(documents, document =>
         {
+            // The API server's own rules for built-in kinds reuse the required rule with a reason; only the schema's bare
+            // missing required field "x" has a JSON Schema counterpart.
             var ours = validator.Validate(new ManifestDocument(document.Root))
-                .Where(d => d.IsError && Compared.Contains(d.Rule)).ToList();
+                .Where(d => d.IsError && Compared.Contains(d.Rule) && !(d.Rule == ValidationRules.Required && !(d.Message.StartsWith("missing required field \"", StringComparison.Ordinal) && d.Message.EndsWith('"')))).ToList();
             var theirs = oracle.Validate(TreeJson.ToJson(document.Root));
             var verdict = ours.Count == 0 ? "valid" : "invalid";
             counts.AddOrUpdate($"{document.Mutation}, {verdict}", 1, (_, n) => n + 1);
