@@ -12,6 +12,9 @@ namespace OkeGitOps.Manifests.Fleet;
 /// </summary>
 public static class FleetPreview
 {
+    /// <summary>Cluster Secrets per expansion (see <see cref="Expand"/>).</summary>
+    public const int BatchSize = 200;
+
     /// <summary>A generated Application that installs an add-on on a cluster.</summary>
     /// <param name="Cluster">The destination cluster's name.</param>
     /// <param name="AddOn">The add-on (the Application's <c>okegitops.io/addon</c> label).</param>
@@ -48,29 +51,50 @@ public static class FleetPreview
     {
         ArgumentNullException.ThrowIfNull(applicationSets);
         var expander = new AppSetExpander();
-        var input = new AppSetInput { ClusterSecrets = clusterSecrets, InClusterEnabled = false };
         var errors = new List<Diagnostic>();
         var result = new List<PreviewedApplication>();
-        foreach (var (file, appSet) in applicationSets)
+        // The cluster generator treats each cluster on its own, so expanding against batches of cluster Secrets gives
+        // the same Applications as one expansion against all, while the expander's per-Application cluster lookup
+        // stays within a batch (it scans every known cluster, which would make one big expansion quadratic).
+        var batches = clusterSecrets.Chunk(BatchSize).Select(b => new AppSetInput { ClusterSecrets = b, InClusterEnabled = false }).ToList();
+        if (batches.Count == 0) batches.Add(new AppSetInput { InClusterEnabled = false });
+        // Expansions are independent (the expander may be shared between threads); results are read back in order.
+        var expansions = new AppSetExpansion[applicationSets.Count, batches.Count];
+        Parallel.For(0, applicationSets.Count * batches.Count,
+            i => expansions[i / batches.Count, i % batches.Count] = expander.Expand(applicationSets[i / batches.Count].ApplicationSet, batches[i % batches.Count]));
+        for (var a = 0; a < applicationSets.Count; a++)
         {
-            var expansion = expander.Expand(appSet, input);
+            var file = applicationSets[a].File;
             var where = new SourceLocation(file, 0, 0);
-            errors.AddRange(expansion.Diagnostics.Where(d => d.IsError).Select(d => d.Location is null ? d with { Location = where } : d));
-            if (expansion.Applications.Count == 0 && !expansion.HasErrors)
-                errors.Add(Diagnostic.Error(FleetRules.AppSetSelectsNothing,
-                    $"ApplicationSet '{expansion.ApplicationSetName}' selects no cluster, so it generates no Application", NodePath.Parse("spec.generators"), where,
-                    "label a cluster so the add-on's selector matches it, or remove the add-on from the fleet"));
-            foreach (var app in expansion.Applications)
+            var name = "";
+            var generated = 0;
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var b = 0; b < batches.Count; b++)
             {
-                var metadata = app.GetValueOrDefault("metadata") as MappingNode;
-                if ((metadata?.GetValueOrDefault("labels") as MappingNode)?.GetString("okegitops.io/addon") is not { } addOn) continue;
-                var spec = (MappingNode)app["spec"];
-                var source = spec.GetValueOrDefault("sources") is SequenceNode { Count: > 0 } sources ? (MappingNode)sources[0] : (MappingNode)spec["source"];
-                var destination = (MappingNode)spec["destination"];
-                var wave = (metadata!.GetValueOrDefault("annotations") as MappingNode)?.GetString("argocd.argoproj.io/sync-wave");
-                result.Add(new PreviewedApplication(destination.GetString("name") ?? "", addOn, source.GetString("targetRevision") ?? "",
-                    destination.GetString("namespace") ?? "", int.TryParse(wave, out var w) ? w : 0));
+                var expansion = expansions[a, b];
+                name = expansion.ApplicationSetName;
+                generated += expansion.Applications.Count;
+                errors.AddRange(expansion.Diagnostics.Where(d => d.IsError).Select(d => d.Location is null ? d with { Location = where } : d));
+                foreach (var app in expansion.Applications)
+                {
+                    var metadata = app.GetValueOrDefault("metadata") as MappingNode;
+                    var appName = metadata?.GetString("name") ?? "";
+                    if (!names.Add(appName))
+                        errors.Add(Diagnostic.Error(AppSetRules.DuplicateApplication, $"ApplicationSet {name} contains applications with duplicate name: {appName}",
+                            NodePath.Parse("spec.generators"), where, "make metadata.name depend on a parameter that differs between the parameter sets"));
+                    if ((metadata?.GetValueOrDefault("labels") as MappingNode)?.GetString("okegitops.io/addon") is not { } addOn) continue;
+                    var spec = (MappingNode)app["spec"];
+                    var source = spec.GetValueOrDefault("sources") is SequenceNode { Count: > 0 } sources ? (MappingNode)sources[0] : (MappingNode)spec["source"];
+                    var destination = (MappingNode)spec["destination"];
+                    var wave = (metadata!.GetValueOrDefault("annotations") as MappingNode)?.GetString("argocd.argoproj.io/sync-wave");
+                    result.Add(new PreviewedApplication(destination.GetString("name") ?? "", addOn, source.GetString("targetRevision") ?? "",
+                        destination.GetString("namespace") ?? "", int.TryParse(wave, out var w) ? w : 0));
+                }
             }
+            if (generated == 0 && !errors.Any(e => e.Location?.File == file))
+                errors.Add(Diagnostic.Error(FleetRules.AppSetSelectsNothing,
+                    $"ApplicationSet '{name}' selects no cluster, so it generates no Application", NodePath.Parse("spec.generators"), where,
+                    "label a cluster so the add-on's selector matches it, or remove the add-on from the fleet"));
         }
         if (errors.Count > 0) throw new ManifestValidationException(errors);
         return result;
