@@ -48,6 +48,11 @@ internal sealed record FactoryModel(
 
 internal sealed record FactoryEntry(string Method, string Type, bool Namespaced, string Summary, string Doc);
 
+/// <summary>The list of every generated root kind (<c>GeneratedModelKinds</c>), read by <c>ModelRegistry</c> without reflection.</summary>
+/// <param name="HintName">The generated file's name.</param>
+/// <param name="Types">The fully qualified root record types, ordered by apiVersion then kind.</param>
+internal sealed record RegistryModel(string HintName, EquatableArray<string> Types) : OutputModel(HintName);
+
 /// <summary>A problem found while reading schemas, reported as a compiler diagnostic.</summary>
 internal sealed record DiagnosticModel(string Id, string Message, string Path);
 

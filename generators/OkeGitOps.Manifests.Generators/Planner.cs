@@ -248,6 +248,14 @@ internal static class Planner
                 entries));
         }
 
+        var registered = roots
+            .Where(r => r.IsRoot && primary.Contains(r.RootFile!))
+            .OrderBy(r => ApiVersionOf(r.RootFile!), StringComparer.Ordinal)
+            .ThenBy(r => r.RootFile!.Kind, StringComparer.Ordinal)
+            .Select(r => $"global::{ModelsNamespace}.{r.Namespace}.{r.Name}")
+            .ToEquatableArray();
+        if (registered.Count > 0) outputs.Add(new RegistryModel("GeneratedModelKinds.g.cs", registered));
+
         return new GenerationPlan(outputs.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 

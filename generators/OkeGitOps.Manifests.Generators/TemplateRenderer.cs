@@ -11,6 +11,7 @@ internal static class TemplateRenderer
     private static readonly Lazy<Template> Record = new(() => Load("Record.sbncs"));
     private static readonly Lazy<Template> Enum = new(() => Load("Enum.sbncs"));
     private static readonly Lazy<Template> Factory = new(() => Load("Factory.sbncs"));
+    private static readonly Lazy<Template> Registry = new(() => Load("Registry.sbncs"));
 
     public static string Render(OutputModel model)
     {
@@ -19,6 +20,7 @@ internal static class TemplateRenderer
             RecordModel => Record.Value,
             EnumModel => Enum.Value,
             FactoryModel => Factory.Value,
+            RegistryModel => Registry.Value,
             _ => throw new ArgumentException("unknown output model", nameof(model)),
         };
         var globals = new ScriptObject();

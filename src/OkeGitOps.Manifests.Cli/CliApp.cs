@@ -67,5 +67,6 @@ public static class CliApp
         yield return ValidateCommand.Create(stdin, stdout, stderr, ValidatorFactory.Create);
         yield return ImportCrdCommand.Create(stdout, stderr);
         yield return FmtCommand.Create(stdin, stdout, stderr);
+        yield return AppSets.AppSetPreviewCommand.Create(stdout, stderr);
     }
 }

@@ -69,6 +69,11 @@ internal static class FmtCommand
                 ioError = true;
                 continue;
             }
+            if (input.Warning is not null)
+            {
+                stderr.WriteLine(Diagnostic.Warning("input-skipped", input.Warning, location: new SourceLocation(file, 1, 1)));
+                continue;
+            }
             if (!input.IsStdin && FileClassifier.SkipReason(file) is { } skip)
             {
                 stderr.WriteLine($"{file}: skipped: {skip}");
@@ -86,7 +91,16 @@ internal static class FmtCommand
                 continue;
             }
 
+            if (FileClassifier.LooksBinary(bytes))
+            {
+                // The same judgement and words as validate: a binary file is never "formatted" into something shorter.
+                stderr.WriteLine(Diagnostic.Error("input-binary", FileClassifier.BinaryMessage,
+                    location: new SourceLocation(file, 1, 1), suggestion: "remove it from the inputs"));
+                invalid = true;
+                continue;
+            }
             var result = formatter.Format(bytes, file);
+            foreach (var warning in result.Warnings) stderr.WriteLine(warning);
             if (result.Output is null)
             {
                 foreach (var error in result.Errors) stderr.WriteLine(error);
@@ -108,6 +122,13 @@ internal static class FmtCommand
             if (settings.Write)
             {
                 if (!changed) continue;
+                if (output.Length == 0 && bytes.Length > 0)
+                {
+                    stderr.WriteLine(Diagnostic.Error("fmt-empty-result", "formatting would leave the file empty although it is not; the file is left as it is",
+                        location: new SourceLocation(file, 1, 1), suggestion: "the file holds no manifest to format; remove it or leave it out of the inputs"));
+                    invalid = true;
+                    continue;
+                }
                 if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 {
                     stderr.WriteLine(Diagnostic.Error("fmt-json-file", "fmt writes YAML and will not put it into a .json file; the file is left as it is",

@@ -6,8 +6,9 @@ using OkeGitOps.Manifests.Schemas;
 namespace OkeGitOps.Manifests.Cli;
 
 /// <summary>
-/// <c>okegitops import-crd &lt;input&gt; --out &lt;dir&gt; [--upstream label] [--kinds A,B]</c>: turns CRDs (a YAML file or a
-/// folder of them) or a Kubernetes OpenAPI v3 JSON document into schema files under the output folder.
+/// <c>okegitops import-crd &lt;input&gt; --out &lt;dir&gt; [--upstream label] [--kinds A,B] [--kubernetes]</c>: turns CRDs (a YAML file or a
+/// folder of them) or a Kubernetes OpenAPI v3 JSON document into schema files under the output folder; with
+/// <c>--kubernetes</c>, a folder of OpenAPI documents per Kubernetes version into every kind those versions serve.
 /// Exit codes: 0 written, 1 the input is not a valid CRD/OpenAPI document, 2 usage errors and missing files.
 /// </summary>
 internal static class ImportCrdCommand
@@ -32,11 +33,18 @@ internal static class ImportCrdCommand
         {
             Description = "Comma-separated kinds to import, e.g. Service,ConfigMap,ObjectMeta. Default: all kinds in the input.",
         };
+        var kubernetes = new Option<bool>("--kubernetes")
+        {
+            Description = "The input is a folder with one folder of OpenAPI v3 documents per Kubernetes version (1.35/api/v1.json, "
+                + "1.35/apis/apps/v1.json, ...): import every kind each version serves, deduplicated, and write kubernetes/index.json.",
+        };
         var command = new Command("import-crd", "Import CRDs or Kubernetes OpenAPI v3 into okegitops schema files.")
         {
-            input, output, upstream, kinds,
+            input, output, upstream, kinds, kubernetes,
         };
-        command.SetAction(parse => Run(
+        command.SetAction(parse => parse.GetValue(kubernetes)
+            ? RunKubernetes(parse.GetValue(input)!, parse.GetValue(output)!, stdout, stderr)
+            : Run(
             parse.GetValue(input)!,
             parse.GetValue(output)!,
             parse.GetValue(upstream),
@@ -97,6 +105,38 @@ internal static class ImportCrdCommand
         }
         stdout.WriteLine($"{schemas.Count} schema file{(schemas.Count == 1 ? "" : "s")} in {output} ({written} written, {schemas.Count - written} unchanged)");
         return CliApp.Success;
+    }
+
+    private static int RunKubernetes(string input, string output, TextWriter stdout, TextWriter stderr)
+    {
+        KubernetesImport import;
+        try
+        {
+            import = CrdImporter.ImportKubernetes(input);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CliApp.UsageOrIoError;
+        }
+        catch (SchemaImportException e)
+        {
+            WriteDiagnostics(stderr, e);
+            return CliApp.Invalid;
+        }
+        var files = import.Schemas.Select(s => (RelativePath: s.RelativePath, Json: s.Json)).Append((RelativePath: import.IndexPath, Json: import.IndexJson)).ToList();
+        var written = files.Count(f => Write(output, f.RelativePath, f.Json));
+        stdout.WriteLine($"{files.Count} files in {output} ({written} written, {files.Count - written} unchanged)");
+        return CliApp.Success;
+    }
+
+    private static bool Write(string output, string relativePath, string text)
+    {
+        var path = Path.Combine(output, relativePath);
+        if (File.Exists(path) && File.ReadAllText(path) == text) return false;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return true;
     }
 
     private static void WriteDiagnostics(TextWriter stderr, ManifestException e)

@@ -4,6 +4,7 @@ using OkeGitOps.Manifests.Cli.Output;
 using OkeGitOps.Manifests.Cli.Validate;
 using OkeGitOps.Manifests.Cli.Validate.Config;
 using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 
 namespace OkeGitOps.Manifests.Cli;
@@ -30,17 +31,23 @@ internal static class ValidateCommand
         var noDuplicates = new Option<bool>("--no-duplicate-check") { Description = "Do not report duplicate resources." };
         var noSecrets = new Option<bool>("--no-secret-check") { Description = "Do not refuse Secrets that carry data or stringData." };
         var noReferences = new Option<bool>("--no-reference-check") { Description = "Do not check references between resources." };
-        var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations and Service rules." };
+        var noOciLint = new Option<bool>("--no-oci-lint") { Description = "Do not check OCI load-balancer annotations: CCM Service rules and native ingress Ingress, IngressClass and IngressClassParameters rules." };
         var groupByPath = new Option<string>("--group-by-path") { Description = "Regular expression over file paths; duplicate and reference checks compare only files with the same match (e.g. 'clusters/[^/]+' for one group per cluster)." };
         var allowSecret = new Option<string[]>("--allow-secret") { Description = "Secret name (or namespace/name) allowed to carry data; repeatable." };
         var strictReferences = new Option<bool>("--strict-references") { Description = "Every unresolved reference is an error, even to a kind of which the input holds none." };
         var config = new Option<string>("--config") { Description = $"Read settings from this file instead of the {RepoConfig.FileName} found above the inputs." };
         var noConfig = new Option<bool>("--no-config") { Description = $"Do not read any {RepoConfig.FileName}." };
+        var expandAppSets = new Option<bool>("--expand-appsets") { Description = "Also validate the Applications the input's ApplicationSets generate, with the cluster Secrets found in the same input." };
+        var kubernetesVersion = new Option<string?>("--kubernetes-version")
+        {
+            Description = $"Kubernetes version whose built-in APIs are checked: {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)} (default: the newest).",
+        };
 
         var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
         {
             paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
-            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, strictReferences, config, noConfig,
+            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, strictReferences, config, noConfig, expandAppSets,
+            kubernetesVersion,
         };
         command.SetAction(parse =>
         {
@@ -112,7 +119,15 @@ internal static class ValidateCommand
                 ClusterScopes = Given(groupByPath) ? [] : settings.ClusterScopes,
                 AllowedSecrets = Given(allowSecret) ? new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal) : settings.AllowedSecrets,
                 StrictReferences = Given(strictReferences) ? parse.GetValue(strictReferences) : settings.StrictReferences,
+                ExpandAppSets = Given(expandAppSets) ? parse.GetValue(expandAppSets) : settings.ExpandAppSets,
+                KubernetesVersion = Given(kubernetesVersion) ? parse.GetValue(kubernetesVersion) : settings.KubernetesVersion,
             };
+            if (settings.KubernetesVersion is { } version && !SchemaRegistry.Default.KubernetesVersions.Contains(version, StringComparer.Ordinal))
+            {
+                var from = settings.ConfigFile is { } file && !Given(kubernetesVersion) ? $"kubernetesVersion '{version}' (from {file})" : $"--kubernetes-version '{version}'";
+                stderr.WriteLine($"error: {from} is not supported; use one of {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)}");
+                return CliApp.UsageOrIoError;
+            }
             foreach (var dir in settings.SchemaDirectories)
             {
                 if (!Directory.Exists(dir) && !File.Exists(dir))

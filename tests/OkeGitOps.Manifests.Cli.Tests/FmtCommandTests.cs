@@ -59,7 +59,7 @@ public sealed class FmtCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, new StringReader(stdin), stdout, stderr);
+        var code = CliRunner.Run(args, new StringReader(stdin), stdout, stderr);
         return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
     }
 
@@ -182,13 +182,74 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
-    public void Null_value_is_reported_rather_than_dropped()
+    public void Kubectl_dry_run_output_is_formatted_and_its_nulls_are_dropped_with_a_warning_on_stderr()
     {
-        var path = Write("svc.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n  creationTimestamp: null\n");
+        // What `kubectl create namespace web --dry-run=client -o yaml` and `kubectl create service clusterip` print.
+        var path = Write("kubectl.yaml", """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              creationTimestamp: null
+              name: web
+            spec: {}
+            status: {}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              creationTimestamp: null
+              labels:
+                app: web
+              name: web
+            spec:
+              ports:
+              - name: 80-8080
+                port: 80
+                protocol: TCP
+                targetPort: 8080
+              selector:
+                app: web
+              type: ClusterIP
+            status:
+              loadBalancer: {}
+            """);
+        var (code, output, err) = Run("fmt", path);
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("creationTimestamp", output);
+        Assert.StartsWith("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\nspec: {}\nstatus: {}\n---\napiVersion: v1\nkind: Service\n", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}:4:3: warning: metadata.creationTimestamp: the API server drops this null; fmt leaves the field out", err);
+        Assert.Contains($"{path}:12:3: warning: metadata.creationTimestamp: the API server drops this null; fmt leaves the field out", err);
+    }
+
+    [Fact]
+    public void A_kubectl_list_is_formatted_item_by_item()
+    {
+        var path = Write("list.yaml", """
+            kind: List
+            apiVersion: v1
+            metadata:
+              resourceVersion: ""
+            items:
+            - kind: Namespace
+              apiVersion: v1
+              metadata: {name: b, creationTimestamp: null}
+            - metadata: {name: a}
+              apiVersion: v1
+              kind: Namespace
+            """);
+        var (code, output, err) = Run("fmt", path);
+        Assert.True(code == 0, err);
+        Assert.Equal("apiVersion: v1\nkind: List\nmetadata:\n  resourceVersion: \"\"\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: b\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: a\n", output);
+        Assert.Contains("items[0].metadata.creationTimestamp: the API server drops this null", err);
+    }
+
+    [Fact]
+    public void A_bad_item_in_a_list_is_refused_with_its_path()
+    {
+        var path = Write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: a}\n  spec: {finalizers: 3}\n");
         var (code, _, err) = Run("fmt", path);
         Assert.Equal(1, code);
-        Assert.Contains($"{path}:5:22: error: metadata.creationTimestamp: null does not fit the typed field", err);
-        Assert.Contains("remove the field", err);
+        Assert.Contains("spec.finalizers", err);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class ImportCrdCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
+        var code = CliRunner.Run(args, stdout, stderr);
         return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
     }
 
@@ -204,6 +204,8 @@ public class ImportCrdCommandTests
             "--upstream", "External Secrets Operator v2.9.0", "--kinds", "ExternalSecret,SecretStore,ClusterSecretStore,ClusterExternalSecret,PushSecret").Code);
         Assert.Equal(0, Run("import-crd", Path.Combine(upstream, "k8s", "v1.35", "api__v1_openapi.json"), "--out", output,
             "--upstream", "Kubernetes 1.35", "--kinds", "Service,Namespace,ServiceAccount,Secret,ConfigMap,ObjectMeta").Code);
+        Assert.Equal(0, Run("import-crd", Path.Combine(upstream, "crds", "oci-native-ingress"), "--out", output,
+            "--upstream", "OCI Native Ingress Controller v1.4.3").Code);
 
         foreach (var file in Directory.EnumerateFiles(TestPaths.SchemasDir, "*.json", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "names.json"))
         {

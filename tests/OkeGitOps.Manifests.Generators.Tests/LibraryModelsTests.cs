@@ -16,22 +16,23 @@ public sealed class LibraryModelsTests
         return Nullable.GetUnderlyingType(t) ?? t;
     }
 
-    [SkippableFact]
+    [Fact]
     public void ApplicationSet_template_spec_is_the_Application_spec_type()
     {
         var application = Model("Argo.Application");
         var applicationSet = Model("Argo.ApplicationSet");
-        Skip.If(application is null || applicationSet is null, "The Argo CD schemas have not landed in schemas/ yet.");
-        var appSpec = PropertyType(application!, "Spec");
-        var templateSpec = PropertyType(PropertyType(PropertyType(applicationSet!, "Spec"), "Template"), "Spec");
+        Assert.NotNull(application);
+        Assert.NotNull(applicationSet);
+        var appSpec = PropertyType(application, "Spec");
+        var templateSpec = PropertyType(PropertyType(PropertyType(applicationSet, "Spec"), "Template"), "Spec");
         Assert.Same(appSpec, templateSpec);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Every_generated_model_round_trips_an_empty_instance()
     {
         var models = Library.GetTypes().Where(t => typeof(Models.IManifestModel).IsAssignableFrom(t) && !t.IsInterface).ToList();
-        Skip.If(models.Count == 0, "No schemas in schemas/ yet.");
+        Assert.True(models.Count >= 10, $"only {models.Count} generated models were found in the library");
         foreach (var type in models)
         {
             var instance = (Models.IManifestModel)Activator.CreateInstance(type)!;

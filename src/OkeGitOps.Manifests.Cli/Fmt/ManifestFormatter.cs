@@ -8,8 +8,15 @@ using YamlDotNet.Core.Tokens;
 
 namespace OkeGitOps.Manifests.Cli.Fmt;
 
-/// <summary>What formatting one YAML text gave: the canonical text (null when some document cannot be represented), the errors, and the first comment found.</summary>
-internal sealed record FormatResult(string? Output, IReadOnlyList<Diagnostic> Errors, SourceLocation? FirstComment);
+/// <summary>
+/// What formatting one YAML text gave: the canonical text (null when some document cannot be represented), the errors,
+/// the first comment found, and the warnings about what was left out (nulls the API server drops).
+/// </summary>
+internal sealed record FormatResult(string? Output, IReadOnlyList<Diagnostic> Errors, SourceLocation? FirstComment)
+{
+    /// <summary>Things formatting left out on purpose, e.g. <c>creationTimestamp: null</c>; to be said on stderr.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Canonicalizes YAML text: every document is read into its typed model, converted back to a tree and emitted by
@@ -17,6 +24,12 @@ internal sealed record FormatResult(string? Output, IReadOnlyList<Diagnostic> Er
 /// an unknown kind, a field the schema does not have, a value of the wrong type, or (as a last safety net) any
 /// difference between the document and the model's tree. Refused documents name file, line, column and path.
 /// </summary>
+/// <remarks>
+/// Two things are changed on purpose, as the API server reads them: a field whose value is <c>null</c> is left out
+/// (<see cref="ValidationRules.NullDropped"/>, reported as a warning; <c>kubectl create --dry-run -o yaml</c> writes
+/// <c>creationTimestamp: null</c>), and an integer in a <c>number</c> field is written as a number. A <c>v1 List</c>
+/// is formatted item by item.
+/// </remarks>
 internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator validator)
 {
     /// <summary>Rule for a document that is not a mapping with a string apiVersion and kind.</summary>
@@ -45,19 +58,75 @@ internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator 
         }
         var nodes = new List<ManifestNode>(documents.Count);
         var errors = new List<Diagnostic>();
+        var warnings = new List<Diagnostic>();
         foreach (var document in documents)
         {
             if (document.Root is NullNode) continue; // an empty document holds nothing to keep
-            var node = Canonical(document, errors);
+            var node = Canonical(document with { Root = DropNulls(document.Root, NodePath.Root, warnings) }, errors);
             if (node is not null) nodes.Add(node);
         }
         var comment = FirstComment(System.Text.Encoding.UTF8.GetString(utf8), file);
-        return errors.Count > 0 ? new FormatResult(null, errors, comment) : new FormatResult(YamlEmitter.EmitAll(nodes), [], comment);
+        return errors.Count > 0
+            ? new FormatResult(null, errors, comment) { Warnings = warnings }
+            : new FormatResult(YamlEmitter.EmitAll(nodes), [], comment) { Warnings = warnings };
+    }
+
+    // The API server drops a field whose value is null (or decodes it to the zero value): leave it out and say so.
+    // Items of lists are kept, so that a null where the server refuses one still fails in the typed model.
+    private static ManifestNode DropNulls(ManifestNode node, NodePath path, List<Diagnostic> warnings)
+    {
+        switch (node)
+        {
+            case MappingNode map:
+                List<MappingEntry>? kept = null;
+                for (var i = 0; i < map.Count; i++)
+                {
+                    var entry = map[i];
+                    var at = path.Key(entry.Key);
+                    if (entry.Value is NullNode)
+                    {
+                        warnings.Add(Diagnostic.Warning(ValidationRules.NullDropped, "the API server drops this null; fmt leaves the field out",
+                            at, entry.KeyLocation ?? entry.Value.Location));
+                        kept ??= [.. map.Entries.Take(i)];
+                        continue;
+                    }
+                    var value = DropNulls(entry.Value, at, warnings);
+                    if (kept is null && ReferenceEquals(value, entry.Value)) continue;
+                    kept ??= [.. map.Entries.Take(i)];
+                    kept.Add(entry with { Value = value });
+                }
+                return kept is null ? map : new MappingNode([.. kept], map.Location);
+            case SequenceNode list:
+                ManifestNode[]? items = null;
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var value = DropNulls(list[i], path.Index(i), warnings);
+                    if (ReferenceEquals(value, list[i])) continue;
+                    items ??= [.. list.Items];
+                    items[i] = value;
+                }
+                return items is null ? list : new SequenceNode([.. items], list.Location);
+            default:
+                return node;
+        }
     }
 
     private ManifestNode? Canonical(ManifestDocument document, List<Diagnostic> errors)
     {
         var start = new SourceLocation(document.File, Math.Max(1, document.Line), 1);
+        if (document.Root is MappingNode list && document.ApiVersion == "v1" && document.Kind == "List" && list.GetValueOrDefault("items") is SequenceNode items)
+        {
+            // kubectl's List: each item is an object of its own; the rest of the wrapper is kept as written.
+            var formatted = new List<ManifestNode>(items.Count);
+            var failed = false;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = Canonical(new ManifestDocument(items[i], document.File, document.Index, items[i].Location?.Line ?? document.Line), errors);
+                if (item is null) failed = true;
+                else formatted.Add(item);
+            }
+            return failed ? null : list.Set("items", new SequenceNode([.. formatted], items.Location));
+        }
         if (document.Root is not MappingNode root)
         {
             errors.Add(Diagnostic.Error(NotAManifest, $"document {document.Index + 1} is a {document.Root.Kind.ToString().ToLowerInvariant()}, not a Kubernetes object",
@@ -112,7 +181,7 @@ internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator 
         }
 
         var canonical = typed.ToNode();
-        if (!canonical.Equals(root))
+        if (!SameValue(canonical, root))
         {
             var path = FirstDifference(root, canonical, NodePath.Root);
             errors.Add(Diagnostic.Error(NotRoundTrip, "the typed model would change this document, so it is left as it is",
@@ -120,6 +189,34 @@ internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator 
             return null;
         }
         return canonical;
+    }
+
+    // Structural equality, except that an integer read into a number field comes back as that number (1 and 1.0).
+    private static bool SameValue(ManifestNode a, ManifestNode b)
+    {
+        switch (a, b)
+        {
+            case (MappingNode ma, MappingNode mb):
+                if (ma.Count != mb.Count) return false;
+                foreach (var e in ma.Entries)
+                {
+                    if (!mb.TryGetValue(e.Key, out var other) || !SameValue(e.Value, other)) return false;
+                }
+                return true;
+            case (SequenceNode sa, SequenceNode sb):
+                if (sa.Count != sb.Count) return false;
+                for (var i = 0; i < sa.Count; i++)
+                {
+                    if (!SameValue(sa[i], sb[i])) return false;
+                }
+                return true;
+            case (NumberNode n, IntegerNode i):
+                return n.Value == i.Value;
+            case (IntegerNode i, NumberNode n):
+                return n.Value == i.Value;
+            default:
+                return a.Equals(b);
+        }
     }
 
     private static bool IsBelow(NodePath path, NodePath ancestor)
@@ -141,7 +238,7 @@ internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator 
                 foreach (var e in ma.Entries)
                 {
                     if (!mb.TryGetValue(e.Key, out var other)) return path.Key(e.Key);
-                    if (!e.Value.Equals(other)) return FirstDifference(e.Value, other, path.Key(e.Key));
+                    if (!SameValue(e.Value, other)) return FirstDifference(e.Value, other, path.Key(e.Key));
                 }
                 foreach (var e in mb.Entries)
                 {
@@ -151,7 +248,7 @@ internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator 
             case (SequenceNode sa, SequenceNode sb):
                 for (var i = 0; i < Math.Min(sa.Count, sb.Count); i++)
                 {
-                    if (!sa[i].Equals(sb[i])) return FirstDifference(sa[i], sb[i], path.Index(i));
+                    if (!SameValue(sa[i], sb[i])) return FirstDifference(sa[i], sb[i], path.Index(i));
                 }
                 return path;
             default:

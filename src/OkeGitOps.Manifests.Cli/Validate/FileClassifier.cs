@@ -1,8 +1,12 @@
+using System.Runtime.InteropServices;
+
 namespace OkeGitOps.Manifests.Cli.Validate;
 
 /// <summary>
 /// Recognizes files that are YAML but not Kubernetes manifests, so they are counted and skipped rather than
-/// reported: kustomization files, Helm values and chart files, and the okegitops config file.
+/// reported (kustomization files, Helm values and chart files, and the okegitops config file), and tells regular
+/// files from pipes, sockets and devices without opening them, since opening a named pipe blocks until something
+/// writes to it.
 /// </summary>
 internal static class FileClassifier
 {
@@ -18,12 +22,115 @@ internal static class FileClassifier
         return null;
     }
 
+    /// <summary>What validate and fmt say about a binary file.</summary>
+    public const string BinaryMessage = "the file is binary, not YAML text";
+
+    private const int BinaryProbeLength = 8000;
+
     /// <summary>True when the first bytes look binary (a NUL byte), so the file is not text at all.</summary>
     public static bool LooksBinary(string path)
     {
-        Span<byte> head = stackalloc byte[8000];
+        Span<byte> head = stackalloc byte[BinaryProbeLength];
         using var stream = File.OpenRead(path);
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return head[..read].Contains((byte)0);
+        return LooksBinary(head[..read]);
+    }
+
+    /// <summary>True when the first bytes of <paramref name="content"/> hold a NUL, as <see cref="LooksBinary(string)"/> judges a file.</summary>
+    public static bool LooksBinary(ReadOnlySpan<byte> content)
+        => content[..Math.Min(content.Length, BinaryProbeLength)].Contains((byte)0);
+
+    /// <summary>
+    /// What <paramref name="path"/> is, following symbolic links, found with <c>statx</c>/<c>lstat</c> (Unix) or the file
+    /// attributes (Windows) so that nothing is opened. Where the system call is not available, an existing file
+    /// that is not a folder counts as regular.
+    /// </summary>
+    public static FileKind KindOf(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            if (Directory.Exists(path)) return FileKind.Directory;
+            if (!File.Exists(path)) return FileKind.Missing;
+            return File.GetAttributes(path).HasFlag(FileAttributes.Device) ? FileKind.CharacterDevice : FileKind.Regular;
+        }
+        if (UnixMode(path, out var errno) is { } mode)
+        {
+            return (mode & 0xF000) switch
+            {
+                0x8000 => FileKind.Regular,
+                0x4000 => FileKind.Directory,
+                0x1000 => FileKind.NamedPipe,
+                0xC000 => FileKind.Socket,
+                0x2000 => FileKind.CharacterDevice,
+                0x6000 => FileKind.BlockDevice,
+                _ => FileKind.CharacterDevice,
+            };
+        }
+        if (errno == (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD() ? 62 : 40)) return FileKind.SymbolicLinkLoop; // ELOOP
+        if (errno is not null) return FileKind.Missing;
+        // No system call to ask: fall back to what .NET can tell without opening the file.
+        if (Directory.Exists(path)) return FileKind.Directory;
+        return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+    }
+
+    /// <summary>The kind in words, for messages.</summary>
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.NamedPipe => "a named pipe (FIFO)",
+        FileKind.Socket => "a socket",
+        FileKind.CharacterDevice => "a character device",
+        FileKind.BlockDevice => "a block device",
+        FileKind.Directory => "a folder",
+        FileKind.SymbolicLinkLoop => "a symbolic link loop",
+        FileKind.Missing => "missing",
+        _ => "a regular file",
+    };
+
+    /// <summary>The <c>st_mode</c> of the path (following links), or null with the errno (null too when the call is unavailable).</summary>
+    private static ushort? UnixMode(string path, out int? errno)
+    {
+        errno = null;
+        var buffer = new byte[512];
+        try
+        {
+            int rc;
+            if (OperatingSystem.IsLinux())
+            {
+                // statx has one layout on every architecture: stx_mode is a 16-bit field at offset 28.
+                rc = Native.Statx(AtFdCwd, path, 0, StatxType, buffer);
+                if (rc == 0) return BitConverter.ToUInt16(buffer, 28);
+            }
+            else if (OperatingSystem.IsMacOS())
+            {
+                // Darwin's 64-bit-inode struct stat: st_dev (4 bytes), then st_mode (2 bytes) at offset 4.
+                rc = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? Native.StatInode64(path, buffer) : Native.Stat(path, buffer);
+                if (rc == 0) return BitConverter.ToUInt16(buffer, 4);
+            }
+            else
+            {
+                return null;
+            }
+            errno = Marshal.GetLastPInvokeError();
+            return null;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private const int AtFdCwd = -100;
+    private const uint StatxType = 0x1;
+
+    private static class Native
+    {
+        [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+        public static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+
+        [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
+        public static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
+
+        [DllImport("libc", EntryPoint = "stat$INODE64", SetLastError = true)]
+        public static extern int StatInode64([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
     }
 }

@@ -4,8 +4,9 @@ namespace OkeGitOps.Manifests.Cli.Validate;
 
 /// <summary>One input to validate: a file path as the user gave it (or as found under a folder they gave), or stdin.</summary>
 /// <param name="DisplayPath">The path to print: relative if the user gave a relative path, <c>-</c> for stdin.</param>
-/// <param name="Problem">Set when the input cannot be read at all (missing, no permission, a symlink loop).</param>
-internal sealed record InputFile(string DisplayPath, string? Problem = null)
+/// <param name="Problem">Set when the input cannot be read at all (missing, no permission, not a regular file when named explicitly): an I/O error.</param>
+/// <param name="Warning">Set when the input is skipped without failing the run (a symbolic link loop, or a pipe, socket or device met in a folder).</param>
+internal sealed record InputFile(string DisplayPath, string? Problem = null, string? Warning = null)
 {
     /// <summary>True for standard input.</summary>
     public bool IsStdin => DisplayPath == "-";
@@ -13,8 +14,10 @@ internal sealed record InputFile(string DisplayPath, string? Problem = null)
 
 /// <summary>
 /// Expands the command line's paths into files, in a deterministic order: files as given, folders walked
-/// recursively with entries sorted ordinally, symlinked folders followed once (a loop is reported, not followed),
-/// and <c>--ignore-filename-pattern</c> regexes applied to each path.
+/// recursively with entries sorted ordinally, symlinked folders followed once (a loop is reported once as a
+/// warning, not followed), and <c>--ignore-filename-pattern</c> regexes applied to each path. Only regular files
+/// are ever read: a pipe, socket or device is recognised without opening it (an error when named, a warning in a
+/// folder), so nothing ever blocks on one.
 /// </summary>
 internal static class InputWalker
 {
@@ -35,18 +38,25 @@ internal static class InputWalker
                 continue;
             }
             if (ignore.Any(r => r.IsMatch(path))) continue;
-            if (File.Exists(path))
+            var kind = FileClassifier.KindOf(path);
+            switch (kind)
             {
-                yield return new InputFile(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                var visited = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var file in Walk(path, visited, ignore, listDirectory)) yield return file;
-            }
-            else
-            {
-                yield return new InputFile(path, "no such file or directory");
+                case FileKind.Regular:
+                    yield return new InputFile(path);
+                    break;
+                case FileKind.Directory:
+                    var visited = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var file in Walk(path, visited, ignore, listDirectory)) yield return file;
+                    break;
+                case FileKind.Missing:
+                    yield return new InputFile(path, "no such file or directory");
+                    break;
+                case FileKind.SymbolicLinkLoop:
+                    yield return new InputFile(path, "symbolic link loop: the link's targets lead back to itself, so there is nothing to read");
+                    break;
+                default:
+                    yield return new InputFile(path, NotRegular(kind));
+                    break;
             }
         }
     }
@@ -56,7 +66,7 @@ internal static class InputWalker
         var real = RealPath(directory);
         if (!visited.Add(real))
         {
-            yield return new InputFile(directory, "symbolic link loop: this folder was already visited, so it is not followed again");
+            yield return new InputFile(directory, Warning: LoopWarning);
             yield break;
         }
         string[] entries;
@@ -84,17 +94,30 @@ internal static class InputWalker
         foreach (var entry in entries)
         {
             if (ignore.Any(r => r.IsMatch(entry))) continue;
-            if (Directory.Exists(entry))
+            var kind = FileClassifier.KindOf(entry);
+            var hidden = Path.GetFileName(entry).StartsWith('.');
+            if (kind == FileKind.Directory)
             {
-                if (Path.GetFileName(entry).StartsWith('.')) continue; // .git and friends
+                if (hidden) continue; // .git and friends
                 foreach (var file in Walk(entry, visited, ignore, listDirectory)) yield return file;
+            }
+            else if (kind == FileKind.SymbolicLinkLoop)
+            {
+                if (!hidden) yield return new InputFile(entry, Warning: LoopWarning);
             }
             else if (ManifestExtensions.Contains(Path.GetExtension(entry), StringComparer.OrdinalIgnoreCase))
             {
-                yield return new InputFile(entry);
+                yield return kind is FileKind.Regular or FileKind.Missing
+                    ? new InputFile(entry)
+                    : new InputFile(entry, Warning: NotRegular(kind));
             }
         }
     }
+
+    private const string LoopWarning = "symbolic link loop: it leads back to a folder already scanned, so it is skipped";
+
+    private static string NotRegular(FileKind kind)
+        => $"not a regular file but {FileClassifier.Describe(kind)}, so it is not read; only regular files and '-' (standard input) are";
 
     private static string RealPath(string directory)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Oci;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
 using OkeGitOps.Manifests.Yaml;
@@ -28,6 +29,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         var inputs = InputWalker.Expand(settings.Paths, settings.IgnorePatterns).ToList();
         var done = new List<DocumentResult>?[inputs.Count];
         var facts = new ConcurrentBag<ResourceFacts>();
+        var ingresses = new ConcurrentBag<(ResourceFacts, OciIngressFacts)>();
         var gate = new object();
         var next = 0;
         var stop = false;
@@ -36,7 +38,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         void ProcessOne(int i)
         {
             if (Volatile.Read(ref stop)) return;
-            var results = ProcessFile(inputs[i], facts);
+            var results = ProcessFile(inputs[i], facts, ingresses);
             if (results.Any(r => r.Diagnostics.Any(d => d.Rule == "input-error"))) Volatile.Write(ref ioError, true);
             if (settings.ExitOnError && results.Any(r => r.Status is DocumentStatus.Invalid or DocumentStatus.Error)) Volatile.Write(ref stop, true);
             lock (gate)
@@ -59,11 +61,12 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism }, ProcessOne);
         }
 
-        var findings = stop ? [] : CrossResourceFindings(facts, inputs);
+        var findings = stop ? [] : CrossResourceFindings(facts, inputs).Concat(IngressFindings(ingresses, inputs)).ToList();
+        if (!stop && settings.ExpandAppSets) findings = [.. findings, .. AppSetExpansion.Findings(_appSets, _clusterDocuments, inputs)];
         return new RunOutcome(inputs.Count, ioError, findings);
     }
 
-    private List<DocumentResult> ProcessFile(InputFile input, ConcurrentBag<ResourceFacts> facts)
+    private List<DocumentResult> ProcessFile(InputFile input, ConcurrentBag<ResourceFacts> facts, ConcurrentBag<(ResourceFacts, OciIngressFacts)> ingresses)
     {
         var results = new List<DocumentResult>();
         var file = input.DisplayPath;
@@ -71,6 +74,12 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         {
             results.Add(ErrorResult(file, 0, 0, Diagnostic.Error("input-error", input.Problem, location: new SourceLocation(file, 1, 1),
                 suggestion: "check the path and its permissions")));
+            return results;
+        }
+        if (input.Warning is not null)
+        {
+            results.Add(new DocumentResult(file, 0, 0, null, null, null, null, DocumentStatus.Skipped,
+                [Diagnostic.Warning("input-skipped", input.Warning, location: new SourceLocation(file, 1, 1))], input.Warning));
             return results;
         }
         if (!input.IsStdin && FileClassifier.SkipReason(file) is { } skip)
@@ -83,7 +92,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         {
             if (!input.IsStdin && FileClassifier.LooksBinary(file))
             {
-                results.Add(ErrorResult(file, 0, 1, Diagnostic.Error("input-binary", "the file is binary, not YAML text",
+                results.Add(ErrorResult(file, 0, 1, Diagnostic.Error("input-binary", FileClassifier.BinaryMessage,
                     location: new SourceLocation(file, 1, 1), suggestion: "remove it from the inputs or add an --ignore-filename-pattern")));
                 return results;
             }
@@ -93,7 +102,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             {
                 any = true;
                 index = document.Index + 1;
-                foreach (var result in CheckDocument(document with { File = file }, facts)) results.Add(result);
+                foreach (var result in CheckDocument(document with { File = file }, facts, ingresses)) results.Add(result);
             }
             if (!any)
             {
@@ -112,7 +121,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         return results;
     }
 
-    private IEnumerable<DocumentResult> CheckDocument(ManifestDocument document, ConcurrentBag<ResourceFacts> facts)
+    private IEnumerable<DocumentResult> CheckDocument(ManifestDocument document, ConcurrentBag<ResourceFacts> facts, ConcurrentBag<(ResourceFacts, OciIngressFacts)> ingresses)
     {
         if (document.Root is NullNode)
         {
@@ -128,7 +137,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         {
             foreach (var item in items)
             {
-                foreach (var r in CheckDocument(document with { Root = item, Line = item.Location?.Line ?? document.Line }, facts)) yield return r;
+                foreach (var r in CheckDocument(document with { Root = item, Line = item.Location?.Line ?? document.Line }, facts, ingresses)) yield return r;
             }
             yield break;
         }
@@ -153,8 +162,12 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
             }
             diagnostics.AddRange(found);
         }
+        if (settings.ExpandAppSets) AppSetExpansion.Collect(document, _appSets, _clusterDocuments);
         if ((settings.CheckDuplicates || settings.CheckReferences) && ResourceFacts.From(document) is { } fact)
             facts.Add(fact with { ApiVersion = Intern(fact.ApiVersion)!, Kind = Intern(fact.Kind)! });
+        // The OCI native ingress rules across Ingresses of one class (--no-oci-lint turns them off with the rest).
+        if (settings.OciLint && OciIngressFacts.From(document) is { } ingress && ResourceFacts.From(document) is { } owner)
+            ingresses.Add((owner, ingress));
         // Results of every document are kept until the end: keep valid ones small.
         yield return Result(document, diagnostics.Any(d => d.IsError) ? DocumentStatus.Invalid : DocumentStatus.Valid,
             diagnostics.Count == 0 ? [] : diagnostics.ToArray(), null);
@@ -167,12 +180,27 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         for (var i = 0; i < inputs.Count; i++) fileOrder.TryAdd(inputs[i].DisplayPath, i);
         var ordered = facts.OrderBy(f => fileOrder.GetValueOrDefault(f.File)).ThenBy(f => f.DocumentIndex).ToList();
         // With --group-by-path, manifests bound for different clusters (e.g. clusters/<name>/...) are checked apart.
-        var options = new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences);
+        var options = new CrossResourceCheckOptions(settings.CheckDuplicates, settings.CheckReferences, settings.StrictReferences);
         return ordered.GroupBy(GroupOf).SelectMany(group => CrossResourceChecks.Run([.. group], options)).ToList();
+    }
+
+    private IEnumerable<(ResourceFacts Document, Diagnostic Diagnostic)> IngressFindings(IEnumerable<(ResourceFacts Owner, OciIngressFacts Fact)> ingresses, List<InputFile> inputs)
+    {
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++) fileOrder.TryAdd(inputs[i].DisplayPath, i);
+        var ordered = ingresses.OrderBy(f => fileOrder.GetValueOrDefault(f.Owner.File)).ThenBy(f => f.Owner.DocumentIndex).ToList();
+        var owners = ordered.ToDictionary<(ResourceFacts Owner, OciIngressFacts Fact), OciIngressFacts, ResourceFacts>(f => f.Fact, f => f.Owner, ReferenceEqualityComparer.Instance);
+        return ordered.GroupBy(f => GroupOf(f.Owner))
+            .SelectMany(group => OciIngressLint.CheckAcross(group.Select(f => f.Fact)))
+            .Select(f => (owners[f.Ingress], f.Diagnostic));
     }
 
     private DocumentResult Result(ManifestDocument d, DocumentStatus status, IReadOnlyList<Diagnostic> diagnostics, string? reason)
         => new(d.File ?? "-", d.Index, d.Line, Intern(d.ApiVersion), Intern(d.Kind), d.Name, d.Namespace, status, diagnostics, reason);
+
+    // With --expand-appsets: the ApplicationSets and the (would-be) cluster Secrets of the input, kept until the end.
+    private readonly ConcurrentBag<ManifestDocument> _appSets = [];
+    private readonly ConcurrentBag<ManifestDocument> _clusterDocuments = [];
 
     // A run sees few distinct apiVersions and kinds; share one string for each instead of one per document.
     private readonly ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);

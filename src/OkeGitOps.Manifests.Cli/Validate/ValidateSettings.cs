@@ -38,6 +38,9 @@ internal sealed record ValidateSettings
     /// <summary>The config file these settings were read from, if any.</summary>
     public string? ConfigFile { get; init; }
 
+    /// <summary>Expand the ApplicationSets of the input and validate the Applications they generate (<c>--expand-appsets</c>).</summary>
+    public bool ExpandAppSets { get; init; }
+
     /// <summary>True when a kind filter (<c>Kind</c> or <c>group/version/Kind</c>) names this document.</summary>
     public static bool Names(IReadOnlyList<string> filters, string? apiVersion, string? kind)
         => kind is not null && filters.Any(f => f == kind || f == $"{apiVersion}/{kind}" || (apiVersion == "v1" && f == $"core/v1/{kind}"));

@@ -17,7 +17,7 @@ internal static class ValidatorFactory
         foreach (var directory in settings.SchemaDirectories) registry = registry.WithSchemasFrom(directory);
         var checks = new ManifestChecks(registry, new ManifestCheckOptions
         {
-            Validator = ValidatorOptions.Default with { Strict = settings.Strict },
+            Validator = ValidatorOptions.Default with { Strict = settings.Strict, KubernetesVersion = settings.KubernetesVersion },
             OciLint = settings.OciLint,
             PlaintextSecrets = settings.CheckSecrets,
             AllowedSecrets = settings.AllowedSecrets,

@@ -14,6 +14,7 @@ public sealed record AppSetInput
     /// <summary>
     /// Argo CD cluster Secrets as read from YAML or built in code. Only Secrets labelled
     /// <c>argocd.argoproj.io/secret-type: cluster</c> count; <c>stringData</c> wins over base64 <c>data</c>.
+    /// An ExternalSecret whose target template makes such a Secret counts too (its literal fields and labels are used).
     /// Other documents are ignored, so a whole folder's documents may be passed.
     /// </summary>
     public IReadOnlyList<ManifestNode> ClusterSecrets { get; init; } = [];

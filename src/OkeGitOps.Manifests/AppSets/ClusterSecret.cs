@@ -20,7 +20,13 @@ internal sealed record ClusterSecret(string Name, string Server, string? Project
         var result = new List<ClusterSecret>();
         foreach (var doc in documents)
         {
-            if (doc is not MappingNode m || m.GetString("kind") != "Secret" || m.GetString("apiVersion") != "v1") continue;
+            if (doc is not MappingNode m) continue;
+            if (m.GetString("kind") == "ExternalSecret" && m.GetString("apiVersion")?.StartsWith("external-secrets.io/", StringComparison.Ordinal) == true)
+            {
+                if (FromExternalSecret(m) is { } fromEso) result.Add(fromEso);
+                continue;
+            }
+            if (m.GetString("kind") != "Secret" || m.GetString("apiVersion") != "v1") continue;
             var metadata = m.GetValueOrDefault("metadata") as MappingNode;
             var labels = StringMap(metadata?.GetValueOrDefault("labels"));
             if (!labels.TryGetValue(SecretTypeLabel, out var type) || type != "cluster") continue;
@@ -49,6 +55,23 @@ internal sealed record ClusterSecret(string Name, string Server, string? Project
                 labels, annotations, IsLocal: false));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A cluster Secret that the External Secrets Operator will create: the ExternalSecret's target template carries
+    /// the labels, annotations and literal fields; a field filled from the secret store keeps its template text.
+    /// </summary>
+    private static ClusterSecret? FromExternalSecret(MappingNode externalSecret)
+    {
+        if (externalSecret.At(NodePath.Parse("spec.target.template")) is not MappingNode template) return null;
+        var metadata = template.GetValueOrDefault("metadata") as MappingNode;
+        var labels = StringMap(metadata?.GetValueOrDefault("labels"));
+        if (!labels.TryGetValue(SecretTypeLabel, out var type) || type != "cluster") return null;
+        var data = StringMap(template.GetValueOrDefault("data"));
+        var name = data.GetValueOrDefault("name") ?? (externalSecret.At(NodePath.Parse("metadata.name")) as Tree.StringNode)?.Value ?? "";
+        return new ClusterSecret(name, (data.GetValueOrDefault("server") ?? "").TrimEnd('/'),
+            data.TryGetValue("project", out var project) ? project : null,
+            labels, StringMap(metadata?.GetValueOrDefault("annotations")), IsLocal: false);
     }
 
     private static Dictionary<string, string> StringMap(ManifestNode? node)

@@ -50,6 +50,12 @@ public sealed record WorkloadIdentity
     /// <summary>What the workload may do, each as <c>&lt;verb&gt; &lt;resource-type&gt;</c>; <see cref="ReadSecrets"/> by default.</summary>
     public EquatableArray<string> Permissions { get; init => field = CheckPermissions(value); }
 
+    /// <summary>
+    /// Permissions granted in the whole tenancy rather than in <see cref="CompartmentOcid"/>, for the resource types
+    /// OCI scopes to the tenancy (e.g. <c>read public-ips</c>, <c>use tag-namespaces</c>); empty by default.
+    /// </summary>
+    public EquatableArray<string> TenancyPermissions { get; init => field = CheckPermissions(value, allowEmpty: true); } = [];
+
     /// <summary>The workload identity of a service account.</summary>
     /// <param name="serviceAccountName">The Kubernetes service account ESO runs as, e.g. <c>external-secrets</c>.</param>
     /// <param name="namespace">Its namespace.</param>
@@ -64,6 +70,9 @@ public sealed record WorkloadIdentity
 
     /// <summary>Returns a copy with these permissions added after the current ones.</summary>
     public WorkloadIdentity AddPermissions(params string[] permissions) => this with { Permissions = Permissions.AddRange(permissions) };
+
+    /// <summary>Returns a copy with exactly these tenancy-wide permissions (see <see cref="TenancyPermissions"/>).</summary>
+    public WorkloadIdentity WithTenancyPermissions(params string[] permissions) => this with { TenancyPermissions = permissions };
 
     /// <summary>The ServiceAccount manifest (ESO's own, or a dedicated one the store refers to).</summary>
     public ServiceAccount ServiceAccount()
@@ -84,9 +93,10 @@ public sealed record WorkloadIdentity
     /// <summary>The scope of the statements: <c>in compartment id &lt;ocid&gt;</c>, or <c>in tenancy</c> for a tenancy OCID.</summary>
     public string Scope => CompartmentOcid.StartsWith("ocid1.tenancy.", StringComparison.Ordinal) ? "in tenancy" : $"in compartment id {CompartmentOcid}";
 
-    /// <summary>The IAM policy statements, one per permission.</summary>
+    /// <summary>The IAM policy statements, one per permission: those in <see cref="Scope"/> first, then the tenancy-wide ones.</summary>
     public IReadOnlyList<string> PolicyStatements()
-        => Permissions.Select(p => $"Allow any-user to {p} {Scope} {Condition}").ToArray();
+        => Permissions.Select(p => $"Allow any-user to {p} {Scope} {Condition}")
+            .Concat(TenancyPermissions.Select(p => $"Allow any-user to {p} in tenancy {Condition}")).ToArray();
 
     /// <summary>The statements as a text artefact: one statement per line, with a final newline.</summary>
     public string PolicyText()
@@ -100,8 +110,9 @@ public sealed record WorkloadIdentity
     public string PolicyJson()
         => JsonSerializer.Serialize(PolicyStatements(), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
 
-    private static EquatableArray<string> CheckPermissions(EquatableArray<string>? value)
+    private static EquatableArray<string> CheckPermissions(EquatableArray<string>? value, bool allowEmpty = false)
     {
+        if (allowEmpty && value is { Count: 0 }) return value;
         if (value is null || value.Count == 0)
             throw IntentRules.Fail(IntentRules.PolicyPermission, "a workload identity needs at least one permission", "statements",
                 $"use '{ReadSecrets}' to let ESO read secrets");

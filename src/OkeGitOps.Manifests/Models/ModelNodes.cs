@@ -92,8 +92,16 @@ public static class ModelNodes
     /// <summary>Reads an integer scalar.</summary>
     public static long ReadInt64(ManifestNode node) => node is IntegerNode i ? i.Value : throw Mismatch(node, "an integer");
 
-    /// <summary>Reads a floating-point scalar. Integers are not accepted, so that they round-trip unchanged (as extra fields).</summary>
-    public static double ReadNumber(ManifestNode node) => node is NumberNode n ? n.Value : throw Mismatch(node, "a number");
+    /// <summary>
+    /// Reads a <c>number</c> field: a floating-point scalar, or an integer (JSON does not tell them apart, and
+    /// neither does the API server), which <c>ToNode</c> then writes as a number.
+    /// </summary>
+    public static double ReadNumber(ManifestNode node) => node switch
+    {
+        NumberNode n => n.Value,
+        IntegerNode i => i.Value,
+        _ => throw Mismatch(node, "a number"),
+    };
 
     /// <summary>Reads a boolean scalar.</summary>
     public static bool ReadBoolean(ManifestNode node) => node is BooleanNode b ? b.Value : throw Mismatch(node, "a boolean");

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using OkeGitOps.Manifests.Tree;
 
 namespace OkeGitOps.Manifests.Models;
@@ -18,6 +17,23 @@ public sealed class ModelKind
         Kind = kind;
         Type = type;
         _fromNode = fromNode;
+    }
+
+    /// <summary>
+    /// Describes the generated model <typeparamref name="TModel"/>. Generated code calls this for every kind it
+    /// makes (see the <c>GeneratedModelKinds</c> class generated into each project with schemas).
+    /// </summary>
+    /// <typeparam name="TModel">The generated record.</typeparam>
+    /// <param name="apiVersion">The kind's <c>apiVersion</c>, e.g. <c>acme.example.org/v1</c>.</param>
+    /// <param name="kind">The kind, e.g. <c>Rocket</c>.</param>
+    /// <param name="fromNode">The generated <c>FromNode</c>.</param>
+    public static ModelKind Create<TModel>(string apiVersion, string kind, Func<ManifestNode, TModel> fromNode)
+        where TModel : IManifestModel
+    {
+        ArgumentException.ThrowIfNullOrEmpty(apiVersion);
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(fromNode);
+        return new ModelKind(apiVersion, kind, typeof(TModel), node => fromNode(node));
     }
 
     /// <summary>The kind's <c>apiVersion</c>, e.g. <c>argoproj.io/v1alpha1</c>.</summary>
@@ -40,11 +56,14 @@ public sealed class ModelKind
 /// <summary>
 /// Maps <c>apiVersion</c> and <c>kind</c> to the generated typed model, so code that reads existing YAML
 /// (such as <c>okegitops fmt</c>) can turn any known document into its model. The default registry holds the
-/// models generated into this library; models generated in your own project are added with <see cref="WithAssembly"/>.
+/// models generated into this library. The generator lists the models it makes in each project in an internal
+/// <c>GeneratedModelKinds</c> class, so your own are added with
+/// <c>ModelRegistry.Default.WithKinds(GeneratedModelKinds.All)</c>; nothing is discovered by reflection, which keeps
+/// the registry working in trimmed and Native AOT programs.
 /// </summary>
 public sealed class ModelRegistry
 {
-    private static readonly Lazy<ModelRegistry> LazyDefault = new(() => new ModelRegistry(ImmutableDictionary<(string, string), ModelKind>.Empty).WithAssembly(typeof(ModelRegistry).Assembly));
+    private static readonly Lazy<ModelRegistry> LazyDefault = new(() => new ModelRegistry(ImmutableDictionary<(string, string), ModelKind>.Empty).WithKinds(GeneratedModelKinds.All));
 
     private readonly ImmutableDictionary<(string ApiVersion, string Kind), ModelKind> _kinds;
 
@@ -76,23 +95,17 @@ public sealed class ModelRegistry
     public ModelKind? Find(Type type) => _kinds.Values.FirstOrDefault(k => k.Type == type);
 
     /// <summary>
-    /// Returns a registry that also holds every generated root model in <paramref name="assembly"/>: the records that
-    /// implement <see cref="IManifestModel"/> and carry <c>ApiVersion</c> and <c>Kind</c> constants. A kind already
-    /// registered is replaced.
+    /// Returns a registry that also holds <paramref name="kinds"/>, typically a project's generated
+    /// <c>GeneratedModelKinds.All</c>. A kind already registered is replaced.
     /// </summary>
-    public ModelRegistry WithAssembly(Assembly assembly)
+    public ModelRegistry WithKinds(IEnumerable<ModelKind> kinds)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(kinds);
         var builder = _kinds.ToBuilder();
-        foreach (var type in assembly.GetExportedTypes())
+        foreach (var kind in kinds)
         {
-            if (!typeof(IManifestModel).IsAssignableFrom(type) || type.IsAbstract) continue;
-            var apiVersion = type.GetField("ApiVersion", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
-            var kind = type.GetField("Kind", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
-            var fromNode = type.GetMethod("FromNode", BindingFlags.Public | BindingFlags.Static, [typeof(ManifestNode)]);
-            if (apiVersion is null || kind is null || fromNode is null || !type.IsAssignableFrom(fromNode.ReturnType)) continue;
-            var read = fromNode.CreateDelegate<Func<ManifestNode, IManifestModel>>();
-            builder[(apiVersion, kind)] = new ModelKind(apiVersion, kind, type, read);
+            ArgumentNullException.ThrowIfNull(kind, nameof(kinds));
+            builder[(kind.ApiVersion, kind.Kind)] = kind;
         }
         return new ModelRegistry(builder.ToImmutable());
     }

@@ -56,4 +56,43 @@ public static class OciRules
 
     /// <summary>An annotation the CCM still reads but has replaced.</summary>
     public const string DeprecatedAnnotation = "oci-deprecated-annotation";
+
+    /// <summary>An annotation in the native ingress controller's key space that the controller does not read.</summary>
+    public const string IngressUnknownAnnotation = "oci-ingress-unknown-annotation";
+
+    /// <summary>A native ingress annotation on the wrong object (an IngressClass key on an Ingress, or the reverse).</summary>
+    public const string IngressWrongObject = "oci-ingress-wrong-object";
+
+    /// <summary>An annotation the native ingress controller writes itself, set in a manifest.</summary>
+    public const string IngressControllerOwned = "oci-ingress-controller-owned";
+
+    /// <summary>A CCM Service annotation on an Ingress or IngressClass, or a native ingress annotation on a Service.</summary>
+    public const string IngressWrongController = "oci-ingress-wrong-controller";
+
+    /// <summary>A native ingress annotation value the controller cannot parse, or that OCI refuses.</summary>
+    public const string IngressAnnotationValue = "oci-ingress-annotation-value";
+
+    /// <summary>A health-check protocol other than TCP or HTTP, or an HTTP health check without a path.</summary>
+    public const string IngressHealthCheck = "oci-ingress-health-check";
+
+    /// <summary>Protocol HTTP2 on a listener without TLS.</summary>
+    public const string IngressHttp2Tls = "oci-ingress-http2-tls";
+
+    /// <summary>An IngressClass whose <c>spec.parameters</c> is missing or cannot be found by the controller.</summary>
+    public const string IngressClassParameters = "oci-ingress-class-parameters";
+
+    /// <summary>IngressClassParameters bandwidth outside 10..8000 Mbps, or a minimum above the maximum.</summary>
+    public const string IngressBandwidth = "oci-ingress-bandwidth";
+
+    /// <summary>A Workload Identity service account on an IngressClass without <c>spec.parameters.namespace</c> (a controller crash).</summary>
+    public const string IngressWorkloadIdentity = "oci-ingress-workload-identity";
+
+    /// <summary>Both session-persistence annotations on one Ingress, or a secure cookie on a plain listener.</summary>
+    public const string IngressSessionPersistence = "oci-ingress-session-persistence";
+
+    /// <summary>Two Ingresses of one IngressClass that disagree on a shared listener or backend set.</summary>
+    public const string IngressConflict = "oci-ingress-conflict";
+
+    /// <summary>An IngressClass carrying native ingress annotations but served by another controller, or a default-class value the controller does not count.</summary>
+    public const string IngressClassController = "oci-ingress-class-controller";
 }

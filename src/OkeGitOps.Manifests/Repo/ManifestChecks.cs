@@ -15,7 +15,9 @@ public sealed record ManifestCheckOptions
     /// <summary>Settings of the schema validation (strictness, unknown kinds).</summary>
     public ValidatorOptions Validator { get; init; } = ValidatorOptions.Default;
 
-    /// <summary>Check OCI load-balancer annotations and the Service rules of the OCI cloud-controller-manager.</summary>
+    /// <summary>Check OCI load-balancer annotations: the Service rules of the OCI cloud-controller-manager
+    /// (<see cref="OciServiceLint"/>) and the Ingress, IngressClass and IngressClassParameters rules of the OCI native
+    /// ingress controller (<see cref="OciIngressLint"/>).</summary>
     public bool OciLint { get; init; } = true;
 
     /// <summary>Refuse Secrets that carry values in <c>data</c> or <c>stringData</c>.</summary>
@@ -43,17 +45,27 @@ public sealed class ManifestChecks
         _validator = new ManifestValidator(registry, _options.Validator);
     }
 
+    /// <summary>Whether the OCI checks are on, including those across Ingresses (<see cref="OciIngressLint.CheckAcross"/>).</summary>
+    public bool OciLintEnabled => _options.OciLint;
+
     /// <summary>Checks one document and returns what was found, schema findings first.</summary>
     public IReadOnlyList<Diagnostic> Check(ManifestDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var found = _validator.Validate(document);
         var secret = _options.PlaintextSecrets ? PlaintextSecretCheck.Check(document, _options.AllowedSecrets) : null;
-        var lint = _options.OciLint ? OciServiceLint.Check(document) : [];
+        var lint = _options.OciLint ? OciLint(document) : [];
         if (secret is null && lint.Count == 0) return found;
         var all = new List<Diagnostic>(found);
         if (secret is not null) all.Add(secret);
         all.AddRange(lint);
         return all;
+    }
+
+    private static IReadOnlyList<Diagnostic> OciLint(ManifestDocument document)
+    {
+        var service = OciServiceLint.Check(document);
+        var ingress = OciIngressLint.Check(document);
+        return ingress.Count == 0 ? service : service.Count == 0 ? ingress : [.. service, .. ingress];
     }
 }

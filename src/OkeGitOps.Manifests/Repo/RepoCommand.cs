@@ -77,7 +77,7 @@ public static class RepoCommand
             var target = Path.GetFullPath(output);
             if (check)
             {
-                var differences = RepoWriter.Check(target, rendered);
+                var differences = RepoWriter.Check(target, rendered, repair => stderr.WriteLine(Format(repair)));
                 if (differences.Count == 0)
                 {
                     stdout.WriteLine($"{output}: up to date ({Count(rendered.Count, "file")})");
@@ -87,7 +87,7 @@ public static class RepoCommand
                 stderr.WriteLine($"error: {output} is not what the render makes: {Count(differences.Count, "file")} would be added, changed or removed (run without --check to write them)");
                 return Failure;
             }
-            RepoWriter.Write(target, rendered);
+            RepoWriter.Write(target, rendered, repair => stderr.WriteLine(Format(repair)));
             stdout.WriteLine($"wrote {Count(rendered.Count, "file")} to {target}");
             return Success;
         }

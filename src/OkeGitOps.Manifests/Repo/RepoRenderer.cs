@@ -1,4 +1,5 @@
 using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Oci;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
@@ -7,8 +8,8 @@ using OkeGitOps.Manifests.Yaml;
 namespace OkeGitOps.Manifests.Repo;
 
 /// <summary>
-/// The end of the pipeline for whole repositories: every manifest is validated (schema, OCI load-balancer rules,
-/// plaintext secrets, duplicates and references across the repository) before anything is emitted, so a bad
+/// The end of the pipeline for whole repositories: every manifest is validated (schema, OCI load-balancer and
+/// native ingress rules, plaintext secrets, duplicates, references and Ingress conflicts across the repository) before anything is emitted, so a bad
 /// manifest stops the render and nothing is written half-way.
 /// </summary>
 public sealed class RepoRenderer
@@ -32,6 +33,7 @@ public sealed class RepoRenderer
         var all = files as IReadOnlyList<RepoFile> ?? [.. files];
         var diagnostics = new List<Diagnostic>();
         var facts = new List<(string? Cluster, ResourceFacts Fact)>();
+        var ingresses = new List<(string? Cluster, OciIngressFacts Fact)>();
         var output = new List<GeneratedFile>();
         var documentCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in all)
@@ -45,6 +47,7 @@ public sealed class RepoRenderer
                         var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
                         diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i, manifests.Documents.Count)));
                         if (ResourceFacts.From(document) is { } fact) facts.Add((file.Cluster, fact));
+                        if (_checks.OciLintEnabled && OciIngressFacts.From(document) is { } ingress) ingresses.Add((file.Cluster, ingress));
                     }
                     output.Add(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)));
                     break;
@@ -57,6 +60,11 @@ public sealed class RepoRenderer
         {
             var findings = CrossResourceChecks.Run([.. cluster.Select(f => f.Fact)]);
             diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Document.File, f.Document.DocumentIndex, documentCounts.GetValueOrDefault(f.Document.File, 1))));
+        }
+        foreach (var cluster in ingresses.GroupBy(f => f.Cluster))
+        {
+            var findings = OciIngressLint.CheckAcross(cluster.Select(f => f.Fact));
+            diagnostics.AddRange(findings.Select(f => InFile(f.Diagnostic, f.Ingress.File ?? "", f.Ingress.DocumentIndex, documentCounts.GetValueOrDefault(f.Ingress.File ?? "", 1))));
         }
         if (diagnostics.Any(d => d.IsError)) throw new ManifestValidationException(diagnostics);
         // Validating the output later must judge it as this render did: say which files go to which cluster.

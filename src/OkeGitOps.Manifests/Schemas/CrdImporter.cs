@@ -91,6 +91,21 @@ public static class CrdImporter
         return result;
     }
 
+    /// <summary>
+    /// Imports every kind that several Kubernetes versions serve, from a folder holding one folder of OpenAPI v3
+    /// documents per version (<c>1.35/api/v1.json</c>, <c>1.35/apis/apps/v1.json</c>, ...), deduplicated across versions,
+    /// with an index of what each version serves (see <c>schemas/README.md</c>).
+    /// </summary>
+    /// <param name="folder">The folder of version folders, e.g. <c>../shared/upstream/k8s/openapi</c>.</param>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="SchemaImportException">A document is broken, or there are no version folders.</exception>
+    public static KubernetesImport ImportKubernetes(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var (schemas, index) = KubernetesImporter.Import(folder);
+        return new KubernetesImport(schemas, KubernetesImporter.IndexPath, index);
+    }
+
     /// <summary>The files <see cref="ImportPath"/> reads for a path, in the order it reads them.</summary>
     internal static IReadOnlyList<string> InputFiles(string path)
     {

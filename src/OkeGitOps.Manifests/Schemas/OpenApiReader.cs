@@ -29,7 +29,12 @@ internal static class OpenApiReader
     /// <param name="file">The file name for diagnostics.</param>
     /// <param name="available">When given, receives every kind the document offers, read or not.</param>
     /// <exception cref="SchemaImportException">The text is not JSON, not an OpenAPI v3 document, or has a broken schema.</exception>
-    public static IReadOnlyList<SchemaDraft> Read(string json, string? upstream, IReadOnlySet<string>? kinds, string? file, ICollection<string>? available = null)
+    /// <param name="resourcesOnly">
+    /// When true, only kinds the document serves as resources are read (those with a list or create operation of
+    /// their own in <c>paths</c>): not the API machinery kinds every document repeats (Status, DeleteOptions,
+    /// WatchEvent, APIResourceList), list kinds, or subresources (Scale, Eviction); and not ObjectMeta.
+    /// </param>
+    public static IReadOnlyList<SchemaDraft> Read(string json, string? upstream, IReadOnlySet<string>? kinds, string? file, ICollection<string>? available = null, bool resourcesOnly = false)
     {
         JsonNode? root;
         try
@@ -74,6 +79,7 @@ internal static class OpenApiReader
                     throw new SchemaImportException(Diagnostic.Error(
                         SchemaRules.MissingField, "each group/version/kind needs string 'group', 'version' and 'kind'", at, Locate(at)));
                 }
+                if (resourcesOnly && !OpenApiResourceFacts.IsResource(paths, group, version, kind)) continue;
                 available?.Add(kind);
                 if (kinds is not null && !kinds.Contains(kind)) continue;
 
@@ -94,6 +100,7 @@ internal static class OpenApiReader
             }
         }
 
+        if (resourcesOnly) return drafts;
         if (components.Contains(ObjectMetaComponent)) available?.Add(ObjectMetaKind);
         if ((kinds is null || kinds.Contains(ObjectMetaKind)) && components.Contains(ObjectMetaComponent))
         {

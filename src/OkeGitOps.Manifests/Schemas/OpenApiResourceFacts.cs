@@ -30,9 +30,39 @@ internal static class OpenApiResourceFacts
                 namespaced |= path.Contains("/namespaces/{namespace}/", StringComparison.Ordinal);
             }
         }
+        if (plural is null && paths is not null)
+        {
+            // Create-only kinds (TokenReview, SubjectAccessReview): the collection path they are posted to.
+            foreach (var (path, item) in paths.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (item?["post"] is not JsonObject post || !IsAction(post, "post") || path.Contains("{name}", StringComparison.Ordinal)
+                    || !IsGvk(post["x-kubernetes-group-version-kind"], group, version, kind))
+                    continue;
+                plural ??= path[(path.LastIndexOf('/') + 1)..];
+                namespaced |= path.Contains("/namespaces/{namespace}/", StringComparison.Ordinal);
+            }
+        }
         if (plural is not null) return (namespaced ? ResourceScope.Namespaced : ResourceScope.Cluster, plural);
         var scope = group.Length == 0 && ClusterScopedCoreKinds.Contains(kind) ? ResourceScope.Cluster : ResourceScope.Namespaced;
         return (scope, GuessPlural(kind));
+    }
+
+    /// <summary>
+    /// True when the document serves the group/version/kind as a resource: a list operation, or a create operation on a
+    /// collection path (no <c>{name}</c> in it, so subresources such as <c>scale</c> and <c>eviction</c> do not count).
+    /// </summary>
+    public static bool IsResource(JsonObject? paths, string group, string version, string kind)
+    {
+        if (paths is null) return false;
+        foreach (var (path, item) in paths)
+        {
+            if (item?["get"] is JsonObject get && IsAction(get, "list") && IsGvk(get["x-kubernetes-group-version-kind"], group, version, kind))
+                return true;
+            if (item?["post"] is JsonObject post && IsAction(post, "post") && !path.Contains("{name}", StringComparison.Ordinal)
+                && IsGvk(post["x-kubernetes-group-version-kind"], group, version, kind))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Kubernetes' rule for the plural of a kind: lower case, then <c>-es</c>, <c>-ies</c> or <c>-s</c>.</summary>

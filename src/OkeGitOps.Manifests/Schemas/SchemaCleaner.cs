@@ -200,7 +200,7 @@ internal sealed class SchemaCleaner
     private JsonArray CleanList(JsonArray list, NodePath at)
     {
         var cleaned = new JsonArray();
-        for (var i = 0; i < list.Count; i++) cleaned.Add(Clean(list[i], at.Index(i)));
+        for (var i = 0; i < list.Count; i++) cleaned.Add((JsonNode)Clean(list[i], at.Index(i)));
         return cleaned;
     }
 

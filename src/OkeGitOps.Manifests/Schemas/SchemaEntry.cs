@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Reflection;
 using System.Text;
 
@@ -89,8 +90,23 @@ internal sealed class SchemaEntry
     }
 
     private static Stream Open(Assembly assembly, string resourceName)
-        => assembly.GetManifestResourceStream(resourceName)
+        => OpenEmbedded(assembly, resourceName)
            ?? throw new InvalidOperationException($"The embedded schema '{resourceName}' is missing.");
+
+    /// <summary>
+    /// Opens an embedded schema resource for reading, or returns <c>null</c> when there is none of that name. The
+    /// library embeds its schemas gzip-compressed (see the project file); a resource that does not start with the gzip
+    /// magic bytes is read as it is.
+    /// </summary>
+    internal static Stream? OpenEmbedded(Assembly assembly, string resourceName)
+    {
+        var stream = assembly.GetManifestResourceStream(resourceName);
+        if (stream is null) return null;
+        Span<byte> magic = stackalloc byte[2];
+        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
 
     private static void CheckPlacement(ResourceSchema schema, string file, string group, string version, string kindKey)
     {

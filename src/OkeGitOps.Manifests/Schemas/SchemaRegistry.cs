@@ -25,17 +25,31 @@ public sealed class SchemaRegistry
     private readonly FrozenDictionary<Key, SchemaEntry> _resources;
     private readonly FrozenDictionary<Key, SchemaEntry> _sharedTypes;
 
-    private SchemaRegistry(IEnumerable<KeyValuePair<Key, SchemaEntry>> resources, IEnumerable<KeyValuePair<Key, SchemaEntry>> sharedTypes)
+    private readonly Lazy<KubernetesApiIndex?>? _kubernetes;
+
+    private SchemaRegistry(IEnumerable<KeyValuePair<Key, SchemaEntry>> resources, IEnumerable<KeyValuePair<Key, SchemaEntry>> sharedTypes, Lazy<KubernetesApiIndex?>? kubernetes)
     {
         _resources = resources.ToFrozenDictionary(KeyComparer.Instance);
         _sharedTypes = sharedTypes.ToFrozenDictionary(KeyComparer.Instance);
+        _kubernetes = kubernetes;
     }
+
+    /// <summary>
+    /// The Kubernetes versions whose built-in APIs this registry knows, oldest first (<c>1.33</c>, <c>1.34</c>, <c>1.35</c>
+    /// for <see cref="Default"/> and registries made from it); empty for a registry without the built-in index.
+    /// <see cref="Validation.ValidatorOptions.KubernetesVersion"/> picks one of them.
+    /// </summary>
+    /// <exception cref="SchemaLoadException">The embedded index is broken.</exception>
+    public IReadOnlyList<string> KubernetesVersions => Kubernetes?.Versions ?? [];
+
+    /// <summary>Which apiVersions each Kubernetes version serves, or <c>null</c> for a registry without that index.</summary>
+    internal KubernetesApiIndex? Kubernetes => _kubernetes?.Value;
 
     /// <summary>The schemas embedded in this library (Argo CD, External Secrets Operator, core Kubernetes kinds, ObjectMeta).</summary>
     public static SchemaRegistry Default => LazyDefault.Value;
 
     /// <summary>A registry with no schemas, to fill with <see cref="WithSchemasFrom"/> or <see cref="WithSchema"/>.</summary>
-    public static SchemaRegistry Empty { get; } = new([], []);
+    public static SchemaRegistry Empty { get; } = new([], [], null);
 
     /// <summary>
     /// Every recorded apiVersion and kind, served or not, ordered by apiVersion and then kind. Shared types such as
@@ -193,7 +207,7 @@ public sealed class SchemaRegistry
         var resources = new Dictionary<Key, SchemaEntry>(_resources, KeyComparer.Instance);
         var shared = new Dictionary<Key, SchemaEntry>(_sharedTypes, KeyComparer.Instance);
         foreach (var (key, entry) in added) (entry.Schema.IsSharedType ? shared : resources)[key] = entry;
-        return new SchemaRegistry(resources, shared);
+        return new SchemaRegistry(resources, shared, _kubernetes);
     }
 
     /// <summary>Returns a registry that also holds <paramref name="schema"/>, replacing any schema for the same group/version/kind.</summary>
@@ -204,7 +218,7 @@ public sealed class SchemaRegistry
         var resources = new Dictionary<Key, SchemaEntry>(_resources, KeyComparer.Instance);
         var shared = new Dictionary<Key, SchemaEntry>(_sharedTypes, KeyComparer.Instance);
         (schema.IsSharedType ? shared : resources)[KeyOf(schema)] = entry;
-        return new SchemaRegistry(resources, shared);
+        return new SchemaRegistry(resources, shared, _kubernetes);
     }
 
     /// <summary>
@@ -226,7 +240,18 @@ public sealed class SchemaRegistry
             var entry = SchemaEntry.Embedded(assembly, name, group, parts[1], parts[2]);
             (group == OpenApiReader.SharedGroup ? shared : resources)[key] = entry;
         }
-        return new SchemaRegistry(resources, shared);
+        var kubernetes = new Lazy<KubernetesApiIndex?>(
+            () => KubernetesApiIndex.FromAssembly(assembly, ResourcePrefix, path => LoadEmbedded(assembly, path)),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        return new SchemaRegistry(resources, shared, kubernetes);
+    }
+
+    /// <summary>Loads an embedded schema file by its path below the schemas folder (e.g. an older Kubernetes shape).</summary>
+    private static ResourceSchema LoadEmbedded(Assembly assembly, string relativePath)
+    {
+        var parts = relativePath[..^".json".Length].Split('/');
+        var (group, version, kind) = (parts[^3] == SchemaFile.CoreFolder ? "" : parts[^3], parts[^2], parts[^1]);
+        return SchemaEntry.Embedded(assembly, ResourcePrefix + relativePath, group, version, kind).Schema;
     }
 
     private SchemaLookup Unserved(string apiVersion, string kind, string group, ResourceSchema? recorded)

@@ -5,13 +5,23 @@ namespace OkeGitOps.Manifests.Validation;
 /// <summary>Which checks across documents to run.</summary>
 /// <param name="Duplicates">Report two documents with the same group, kind, namespace and name.</param>
 /// <param name="References">Report references that name nothing in the input.</param>
-public sealed record CrossResourceCheckOptions(bool Duplicates = true, bool References = true);
+/// <param name="StrictReferences">
+/// Make every unresolved reference an error, even to a kind of which the input holds none (by default that is only a
+/// warning, as the object may live in another repository).
+/// </param>
+public sealed record CrossResourceCheckOptions(bool Duplicates = true, bool References = true, bool StrictReferences = false);
 
 /// <summary>
 /// Checks that need every document of a run at once: duplicate resources, and references between resources
 /// (an Application's project, an ExternalSecret's store, an ApplicationSet cluster generator's selector).
 /// Each finding is attached to the document it is about, and names the other document's location where there is one.
 /// </summary>
+/// <remarks>
+/// Every reference follows one rule. When the input holds <b>no</b> object of the kind referred to, the input is taken
+/// to be part of a larger estate (the AppProject may live in another repository) and the reference is a warning
+/// ("not in the input"). When the input holds objects of that kind but none that the reference resolves to, it is an
+/// error: almost always a typo. <see cref="CrossResourceCheckOptions.StrictReferences"/> makes both errors.
+/// </remarks>
 public static class CrossResourceChecks
 {
     /// <summary>Runs the checks over the facts of all documents.</summary>
@@ -21,7 +31,7 @@ public static class CrossResourceChecks
         options ??= new CrossResourceCheckOptions();
         var findings = new List<(ResourceFacts, Diagnostic)>();
         if (options.Duplicates) FindDuplicates(resources, findings);
-        if (options.References) FindDanglingReferences(resources, findings);
+        if (options.References) FindDanglingReferences(resources, findings, options.StrictReferences);
         return findings;
     }
 
@@ -34,9 +44,11 @@ public static class CrossResourceChecks
             if (first.TryGetValue(key, out var original))
             {
                 findings.Add((r, Diagnostic.Error("duplicate-resource",
-                    $"{r.Kind} '{Qualified(r)}' is defined twice; the first definition is at {Where(original)}",
+                    $"{r.Kind} '{Qualified(r)}' is defined twice for the same cluster; the first definition is at {Where(original)}",
                     Tree.NodePath.Root.Key("metadata").Key("name"), r.Location,
-                    "remove one of them; Argo CD would flap between the two")));
+                    "remove one of them: in one Argo CD Application the sync fails because the resource appears twice, and in two "
+                    + "Applications each sync overwrites the other; if the two go to different clusters, say so (RepoFile.ForCluster, "
+                    + "or clusters/groupByPath in .okegitops.yaml)")));
             }
             else
             {
@@ -45,11 +57,22 @@ public static class CrossResourceChecks
         }
     }
 
-    private static void FindDanglingReferences(IReadOnlyList<ResourceFacts> resources, List<(ResourceFacts, Diagnostic)> findings)
+    private static void FindDanglingReferences(IReadOnlyList<ResourceFacts> resources, List<(ResourceFacts, Diagnostic)> findings, bool strict)
     {
         var projects = resources.Where(r => r.Group == "argoproj.io" && r.Kind == "AppProject").ToList();
-        var stores = resources.Where(r => r.Group == "external-secrets.io" && r.Kind is "SecretStore" or "ClusterSecretStore").ToList();
+        var secretStores = resources.Where(r => r.Group == "external-secrets.io" && r.Kind == "SecretStore").ToList();
+        var clusterStores = resources.Where(r => r.Group == "external-secrets.io" && r.Kind == "ClusterSecretStore").ToList();
         var clusterSecrets = resources.Where(r => r.IsArgoClusterSecret).ToList();
+
+        // The one rule: none of the kind in the input is a warning; the kind present but no match is an error.
+        void Unresolved(ResourceFacts r, string rule, bool kindPresent, string message, Tree.NodePath path, Tree.SourceLocation? location,
+            string missingSuggestion, string typoSuggestion)
+        {
+            var diagnostic = kindPresent || strict
+                ? Diagnostic.Error(rule, message, path, location, kindPresent ? typoSuggestion : missingSuggestion)
+                : Diagnostic.Warning(rule, message + " (none of that kind is in the input)", path, location, missingSuggestion);
+            findings.Add((r, diagnostic));
+        }
 
         foreach (var r in resources)
         {
@@ -59,43 +82,45 @@ public static class CrossResourceChecks
                 {
                     case "AppProject":
                         if (reference.Name == "default" || projects.Any(p => p.Name == reference.Name)) break;
-                        findings.Add((r, Diagnostic.Error("reference-appproject",
-                            $"spec.project '{reference.Name}' names no AppProject in the input",
+                        Unresolved(r, "reference-appproject", projects.Count > 0,
+                            $"spec.project '{reference.Name}' names an AppProject that is not in the input",
                             reference.Path, reference.Location,
-                            projects.Count == 0 ? "add the AppProject, or use project 'default'"
-                                : $"known projects: {string.Join(", ", projects.Select(p => $"'{p.Name}' ({Where(p)})"))}")));
+                            "make sure Argo CD has it (from another repository, say), add it here, or use project 'default'",
+                            $"known projects: {string.Join(", ", projects.Select(p => $"'{p.Name}' ({Where(p)})"))}");
                         break;
                     case "SecretStore":
-                        if (stores.Any(s => s.Kind == "SecretStore" && s.Name == reference.Name && s.Namespace == r.Namespace)) break;
-                        var elsewhere = stores.FirstOrDefault(s => s.Name == reference.Name);
-                        findings.Add((r, Diagnostic.Error("reference-secretstore",
-                            $"secretStoreRef names SecretStore '{reference.Name}', but there is none in namespace '{r.Namespace}'",
+                        if (secretStores.Any(s => s.Name == reference.Name && s.Namespace == r.Namespace)) break;
+                        var elsewhere = secretStores.Concat(clusterStores).FirstOrDefault(s => s.Name == reference.Name);
+                        Unresolved(r, "reference-secretstore", secretStores.Count > 0 || elsewhere is not null,
+                            $"secretStoreRef names SecretStore '{reference.Name}', which is not in the input in namespace '{r.Namespace}'",
                             reference.Path, reference.Location,
+                            "make sure the SecretStore exists in the same namespace, or refer to a ClusterSecretStore with kind: ClusterSecretStore",
                             elsewhere is null
-                                ? "add the SecretStore in the same namespace, or refer to a ClusterSecretStore with kind: ClusterSecretStore"
+                                ? $"known SecretStores: {string.Join(", ", secretStores.Select(s => $"'{Qualified(s)}' ({Where(s)})"))}"
                                 : $"a {elsewhere.Kind} '{Qualified(elsewhere)}' is defined at {Where(elsewhere)}; "
-                                  + (elsewhere.Kind == "ClusterSecretStore" ? "set kind: ClusterSecretStore" : "a SecretStore is only visible in its own namespace"))));
+                                  + (elsewhere.Kind == "ClusterSecretStore" ? "set kind: ClusterSecretStore" : "a SecretStore is only visible in its own namespace"));
                         break;
                     case "ClusterSecretStore":
-                        if (stores.Any(s => s.Kind == "ClusterSecretStore" && s.Name == reference.Name)) break;
-                        var namespaced = stores.FirstOrDefault(s => s.Name == reference.Name);
-                        findings.Add((r, Diagnostic.Error("reference-secretstore",
+                        if (clusterStores.Any(s => s.Name == reference.Name)) break;
+                        var namespaced = secretStores.FirstOrDefault(s => s.Name == reference.Name);
+                        Unresolved(r, "reference-secretstore", clusterStores.Count > 0 || namespaced is not null,
                             $"secretStoreRef names ClusterSecretStore '{reference.Name}', which is not in the input",
                             reference.Path, reference.Location,
-                            namespaced is null ? "add the ClusterSecretStore" : $"a SecretStore '{Qualified(namespaced)}' is defined at {Where(namespaced)}; set kind: SecretStore")));
+                            "make sure the ClusterSecretStore exists on the cluster, or add it here",
+                            namespaced is null
+                                ? $"known ClusterSecretStores: {string.Join(", ", clusterStores.Select(s => $"'{s.Name}' ({Where(s)})"))}"
+                                : $"a SecretStore '{Qualified(namespaced)}' is defined at {Where(namespaced)}; set kind: SecretStore");
                         break;
                 }
             }
-            if (clusterSecrets.Count > 0)
+            foreach (var selector in r.ClusterSelectors)
             {
-                foreach (var selector in r.ClusterSelectors)
-                {
-                    if (clusterSecrets.Any(c => selector.Matches(c.Labels))) continue;
-                    findings.Add((r, Diagnostic.Error("reference-cluster-selector",
-                        "the cluster generator's selector matches none of the Argo CD cluster secrets in the input",
-                        selector.Path, selector.Location,
-                        $"cluster secrets: {string.Join(", ", clusterSecrets.Select(c => $"'{c.Name}' ({Where(c)})"))}")));
-                }
+                if (clusterSecrets.Any(c => selector.Matches(c.ClusterSecretLabels!))) continue;
+                Unresolved(r, "reference-cluster-selector", clusterSecrets.Count > 0,
+                    "the cluster generator's selector matches no Argo CD cluster secret in the input",
+                    selector.Path, selector.Location,
+                    "make sure Argo CD has cluster secrets with these labels, or add them here",
+                    $"cluster secrets: {string.Join(", ", clusterSecrets.Select(c => $"'{c.Name}' ({Where(c)})"))}");
             }
         }
     }

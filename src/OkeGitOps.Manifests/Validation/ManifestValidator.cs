@@ -4,6 +4,7 @@ using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation.Compiled;
+using OkeGitOps.Manifests.Validation.Kubernetes;
 
 namespace OkeGitOps.Manifests.Validation;
 
@@ -31,12 +32,13 @@ namespace OkeGitOps.Manifests.Validation;
 /// and its body is then checked against the served version, so that all the changes needed show at once.
 /// </para>
 /// <para>
-/// Nulls: a <c>null</c> value is accepted only where the schema says <c>nullable: true</c> (or in free-form
-/// <c>x-kubernetes-preserve-unknown-fields</c> subtrees). The API server is more forgiving in places: it drops a null
-/// for a field that has a default, and Go's JSON decoding turns a null into the zero value for core kinds. Since a
-/// null in a GitOps repository is almost always a value that went missing, it is reported as
-/// <see cref="ValidationRules.NullNotAllowed"/>. The one exception is <c>metadata.creationTimestamp: null</c>, which
-/// kubectl writes into generated manifests.
+/// Nulls, as the API server treats them: a field whose value is <c>null</c> where the schema does not say
+/// <c>nullable: true</c> is dropped (the server prunes such nulls from custom resources before validating, and Go's
+/// decoding turns them into the zero value for built-in kinds). It is accepted with a
+/// <see cref="ValidationRules.NullDropped"/> warning, and is an error only when dropping it leaves a required field
+/// missing, or where the server refuses null outright: an item of a typed list
+/// (<see cref="ValidationRules.NullNotAllowed"/>). <c>metadata.creationTimestamp: null</c>, which kubectl writes into
+/// generated manifests, is dropped without a word.
 /// </para>
 /// <para>Instances are immutable and safe to share between threads.</para>
 /// </remarks>
@@ -51,6 +53,7 @@ public sealed class ManifestValidator
 
     // The registry never changes, so its answers can be kept; this spares the per-document cost of its lookup.
     private readonly ConcurrentDictionary<(string ApiVersion, string Kind), ResourceSchema?> _lookups = new();
+    private readonly ConcurrentDictionary<(string ApiVersion, string Kind), KubernetesApiStatus> _builtIn = new();
 
     /// <summary>Creates a validator over a registry's schemas.</summary>
     /// <param name="registry">Where schemas come from, e.g. <see cref="SchemaRegistry.Default"/> or one with user schemas added.</param>
@@ -61,6 +64,14 @@ public sealed class ManifestValidator
         _registry = registry;
         Options = options ?? ValidatorOptions.Default;
         _objectMeta = new Lazy<CompiledSchema?>(() => ReadObjectMeta(registry), LazyThreadSafetyMode.PublicationOnly);
+        if (Options.KubernetesVersion is { } version && !registry.KubernetesVersions.Contains(version, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                registry.KubernetesVersions.Count == 0
+                    ? $"Kubernetes version {version} was asked for, but this registry knows no built-in Kubernetes APIs"
+                    : $"Kubernetes version {version} is not supported; use one of {string.Join(", ", registry.KubernetesVersions)}",
+                nameof(options));
+        }
     }
 
     /// <summary>The settings this validator applies.</summary>
@@ -134,6 +145,12 @@ public sealed class ManifestValidator
 
         var start = ctx.Diagnostics.Count;
         var resource = Find(apiVersion, kind);
+        var builtIn = BuiltInStatus(apiVersion, kind);
+        if (builtIn is not null && builtIn.State != KubernetesApiState.Unknown)
+        {
+            resource = ApplyKubernetesVersion(root, apiVersion, kind, builtIn, resource, ctx);
+            if (resource is null) return;
+        }
         if (resource is null)
         {
             ReportUnknown(root, apiVersion, kind, ctx);
@@ -162,6 +179,7 @@ public sealed class ManifestValidator
         var schema = CompiledRootOf(body);
         if (schema is not null) SchemaWalker.WalkObject(root, schema, ctx, skipKey: "metadata");
         MetadataRules.Validate(root, body, ObjectMetaFor(schema), ctx);
+        KubernetesRules.Validate(root, body, ctx);
         if (body.Group.Length == 0 && body.Version == "v1")
         {
             switch (body.Kind)
@@ -178,6 +196,69 @@ public sealed class ManifestValidator
             }
         }
         if (ctx.Diagnostics.Count > start) KnownMistakes.Apply(ctx, start, body, ctx.CurrentPath());
+    }
+
+    /// <summary>What the chosen Kubernetes version does with a built-in apiVersion and kind; <c>null</c> without the index.</summary>
+    private KubernetesApiStatus? BuiltInStatus(string apiVersion, string kind)
+    {
+        if (_registry.Kubernetes is not { } index) return null;
+        if (_builtIn.TryGetValue((apiVersion, kind), out var cached)) return cached;
+        var status = index.Status(Options.KubernetesVersion ?? index.Newest, apiVersion, kind);
+        if (_builtIn.Count < MaxCachedLookups) _builtIn.TryAdd((apiVersion, kind), status);
+        return status;
+    }
+
+    /// <summary>
+    /// Reports a built-in apiVersion that the chosen Kubernetes version removed, deprecates or does not serve yet, and
+    /// returns the schema to check the body against: the shape this version serves, the replacement's for a removed
+    /// apiVersion, or <c>null</c> when there is nothing to check against.
+    /// </summary>
+    private ResourceSchema? ApplyKubernetesVersion(MappingNode root, string apiVersion, string kind, KubernetesApiStatus status, ResourceSchema? resource, ValidationContext ctx)
+    {
+        var index = _registry.Kubernetes!;
+        var version = Options.KubernetesVersion ?? index.Newest;
+        var location = root["apiVersion"].Location;
+        ctx.Push("apiVersion");
+        try
+        {
+            switch (status.State)
+            {
+                case KubernetesApiState.Served:
+                    return index.Variant(status) ?? resource;
+                case KubernetesApiState.Deprecated:
+                    ctx.Warning(ValidationRules.VersionDeprecated,
+                        $"{apiVersion} {kind} is deprecated in Kubernetes {version}" + (status.Replacement is null && status.Version is { } since ? $" (since {since})" : ""),
+                        location,
+                        status.Replacement is { } use ? $"use apiVersion: {use}" : status.Instead);
+                    return index.Variant(status) ?? resource;
+                case KubernetesApiState.Removed:
+                {
+                    ctx.Error(ValidationRules.VersionNotServed,
+                        $"{apiVersion} {kind} is not served by Kubernetes {version}: it was removed in Kubernetes {status.Version}",
+                        location,
+                        status.Replacement is { } instead ? $"use apiVersion: {instead}" : status.Instead);
+                    if (status.Replacement is not { } replacement) return null;
+                    var served = index.Status(version, replacement, kind);
+                    return served.State is KubernetesApiState.Served or KubernetesApiState.Deprecated
+                        ? index.Variant(served) ?? Find(replacement, kind)
+                        : null;
+                }
+                case KubernetesApiState.NotYetServed:
+                    ctx.Error(ValidationRules.VersionNotYetServed,
+                        $"{apiVersion} {kind} is not served by Kubernetes {version}; Kubernetes {status.Version} is the first version to serve it",
+                        location,
+                        status.Replacement is { } older
+                            ? $"use apiVersion: {older}, or validate for a later version (--kubernetes-version {status.Version})"
+                            : $"validate for a later version (--kubernetes-version {status.Version}), or leave {kind} out on this cluster");
+                    return null;
+                default:
+                    return resource;
+            }
+        }
+        finally
+        {
+            ctx.Pop();
+        }
     }
 
     private ResourceSchema? Find(string apiVersion, string kind)

@@ -63,9 +63,27 @@ public sealed record ResourceFacts(
     /// <summary>The API group: the part of <see cref="ApiVersion"/> before the slash, empty for core.</summary>
     public string Group => ApiVersion.Contains('/') ? ApiVersion[..ApiVersion.IndexOf('/')] : "";
 
-    /// <summary>True for an Argo CD cluster secret (a Secret labelled <c>argocd.argoproj.io/secret-type: cluster</c>).</summary>
-    public bool IsArgoClusterSecret => Kind == "Secret" && Group.Length == 0
-        && Labels.TryGetValue("argocd.argoproj.io/secret-type", out var t) && t == "cluster";
+    /// <summary>
+    /// For an ExternalSecret, the labels of the Secret it makes (<c>spec.target.template.metadata.labels</c>);
+    /// otherwise <c>null</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? TargetSecretLabels { get; init; }
+
+    /// <summary>
+    /// The labels of the Argo CD cluster secret this document is or makes: a Secret labelled
+    /// <c>argocd.argoproj.io/secret-type: cluster</c>, or an ExternalSecret whose target template carries that label.
+    /// <c>null</c> when it is neither.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ClusterSecretLabels
+        => Kind == "Secret" && Group.Length == 0 && IsClusterSecretLabelled(Labels) ? Labels
+            : TargetSecretLabels is { } target && IsClusterSecretLabelled(target) ? target
+            : null;
+
+    /// <summary>True for an Argo CD cluster secret, written as a Secret or made by an ExternalSecret (see <see cref="ClusterSecretLabels"/>).</summary>
+    public bool IsArgoClusterSecret => ClusterSecretLabels is not null;
+
+    private static bool IsClusterSecretLabelled(IReadOnlyDictionary<string, string> labels)
+        => labels.TryGetValue("argocd.argoproj.io/secret-type", out var t) && t == "cluster";
 
     private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 
@@ -77,14 +95,7 @@ public sealed record ResourceFacts(
         var metadata = root.GetValueOrDefault("metadata") as MappingNode;
         var name = metadata?.GetString("name");
         if (name is null) return null;
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (metadata!.GetValueOrDefault("labels") is MappingNode labelMap)
-        {
-            foreach (var entry in labelMap)
-            {
-                if (entry.Value is StringNode s) labels[entry.Key] = s.Value;
-            }
-        }
+        var labels = ReadLabels(metadata!);
         var references = new List<ResourceReference>();
         var selectors = new List<LabelSelectorFact>();
         var spec = root.GetValueOrDefault("spec") as MappingNode;
@@ -104,12 +115,35 @@ public sealed record ResourceFacts(
         {
             CollectClusterSelectors(generators, specPath.Key("generators"), selectors);
         }
-        var location = (metadata.GetValueOrDefault("name") ?? root).Location;
+        Dictionary<string, string>? targetLabels = null;
+        if (spec is not null && group == "external-secrets.io" && kind == "ExternalSecret"
+            && spec.GetValueOrDefault("target") is MappingNode target && target.GetValueOrDefault("template") is MappingNode template
+            && template.GetValueOrDefault("metadata") is MappingNode templateMetadata)
+        {
+            targetLabels = ReadLabels(templateMetadata);
+        }
+        var location = (metadata!.GetValueOrDefault("name") ?? root).Location;
         // Facts are kept for every document of a run: share the empty collections.
         return new ResourceFacts(document.File ?? "-", document.Index, apiVersion, kind, name, metadata.GetString("namespace"), location,
             labels.Count == 0 ? NoLabels : labels,
             references.Count == 0 ? [] : references.ToArray(),
-            selectors.Count == 0 ? [] : selectors.ToArray());
+            selectors.Count == 0 ? [] : selectors.ToArray())
+        {
+            TargetSecretLabels = targetLabels is { Count: > 0 } ? targetLabels : null,
+        };
+    }
+
+    private static Dictionary<string, string> ReadLabels(MappingNode metadata)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (metadata.GetValueOrDefault("labels") is MappingNode labelMap)
+        {
+            foreach (var entry in labelMap)
+            {
+                if (entry.Value is StringNode s) labels[entry.Key] = s.Value;
+            }
+        }
+        return labels;
     }
 
     private static void CollectClusterSelectors(SequenceNode generators, NodePath path, List<LabelSelectorFact> into)

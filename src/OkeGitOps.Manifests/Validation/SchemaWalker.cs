@@ -184,13 +184,13 @@ internal static class SchemaWalker
             if (properties is not null && properties.TryGetValue(entry.Key, out var slot))
             {
                 ctx.Push(entry.Key);
-                Walk(entry.Value, slot.Schema, ctx);
+                if (!DropsNull(entry, slot.Schema, ctx)) Walk(entry.Value, slot.Schema, ctx);
                 ctx.Pop();
             }
             else if (additional is not null)
             {
                 ctx.Push(entry.Key);
-                Walk(entry.Value, additional.Schema, ctx);
+                if (!DropsNull(entry, additional.Schema, ctx)) Walk(entry.Value, additional.Schema, ctx);
                 ctx.Pop();
             }
             else if (schema.EmbeddedResource && entry.Key is "apiVersion" or "kind" or "metadata")
@@ -215,7 +215,13 @@ internal static class SchemaWalker
             foreach (var name in required)
             {
                 if (skipKey is not null && string.Equals(name, skipKey, StringComparison.Ordinal)) continue;
-                if (!mapping.ContainsKey(name)) ReportMissing(mapping, name, ctx);
+                if (!mapping.TryGetValue(name, out var present)) ReportMissing(mapping, name, ctx);
+                else if (present is NullNode && properties is not null && properties.TryGetValue(name, out var requiredSlot) && !AcceptsNull(requiredSlot.Schema))
+                {
+                    ctx.Push(name);
+                    ctx.Error(ValidationRules.Required, $"missing required field \"{name}\": its value is null, which the API server drops", present.Location, "give it a value");
+                    ctx.Pop();
+                }
             }
         }
         if (schema.EmbeddedResource && !ctx.InJunctor)
@@ -227,6 +233,23 @@ internal static class SchemaWalker
             ctx.Error(ValidationRules.MinProperties, $"must have at least {Plural(minProps, "field")}", mapping.Location);
         if (schema.MaxProperties is { } maxProps && mapping.Count > maxProps)
             ctx.Error(ValidationRules.MaxProperties, $"must have at most {Plural(maxProps, "field")}, has {mapping.Count.ToString(CultureInfo.InvariantCulture)}", mapping.Location);
+    }
+
+    /// <summary>True when the schema takes a null as a value (nullable, a null type, free-form or any value).</summary>
+    internal static bool AcceptsNull(CompiledSchema schema)
+        => schema.AnyValue || schema.Nullable || (schema.Types & JsonTypes.Null) != 0
+           || (schema.Types == JsonTypes.None && !schema.IntOrString && schema.PreserveUnknownFields);
+
+    /// <summary>
+    /// A field whose value is null where the schema does not take null is dropped, as the API server does (pruning for
+    /// custom resources, the zero value for built-in kinds): reported as a warning, and the value is not checked.
+    /// </summary>
+    private static bool DropsNull(MappingEntry entry, CompiledSchema schema, ValidationContext ctx)
+    {
+        if (entry.Value is not NullNode || AcceptsNull(schema)) return false;
+        ctx.Warning(ValidationRules.NullDropped, "the API server drops this null; the field is unset", entry.Value.Location ?? entry.KeyLocation,
+            "remove the field, or give it a value");
+        return true;
     }
 
     internal static void ReportMissing(MappingNode mapping, string name, ValidationContext ctx)

@@ -22,10 +22,12 @@ public static class ValidationRules
     public const string UnknownKind = "unknown-kind";
     /// <summary>The kind is known, but not in the version (or group) written.</summary>
     public const string UnknownVersion = "unknown-version";
-    /// <summary>The version exists upstream but the API server does not serve it.</summary>
+    /// <summary>The version exists upstream but the API server does not serve it (for built-in kinds: it was removed).</summary>
     public const string VersionNotServed = "version-not-served";
     /// <summary>The version is served but deprecated upstream (a warning).</summary>
     public const string VersionDeprecated = "version-deprecated";
+    /// <summary>The built-in apiVersion is served only by Kubernetes versions later than the one validated against.</summary>
+    public const string VersionNotYetServed = "version-not-yet-served";
     /// <summary>A <c>kind: List</c> has no usable <c>items</c> list.</summary>
     public const string ListItemsInvalid = "list-items-invalid";
 
@@ -33,8 +35,10 @@ public static class ValidationRules
 
     /// <summary>The value has the wrong JSON type.</summary>
     public const string Type = "type";
-    /// <summary>The value is null where the schema does not say <c>nullable: true</c>.</summary>
+    /// <summary>The value is null where the API server refuses it, e.g. an item of a typed list.</summary>
     public const string NullNotAllowed = "null-not-allowed";
+    /// <summary>A field's value is null where the schema does not take null: the API server drops it (a warning).</summary>
+    public const string NullDropped = "null-dropped";
     /// <summary>A field the schema does not declare (an error when <see cref="ValidatorOptions.Strict"/>, otherwise a warning).</summary>
     public const string UnknownField = "unknown-field";
     /// <summary>A required field is absent.</summary>
@@ -139,4 +143,69 @@ public static class ValidationRules
     public const string SecretTypeKeys = "secret-type-keys";
     /// <summary>A Secret <c>type</c> under <c>kubernetes.io/</c> that Kubernetes does not define (a warning).</summary>
     public const string SecretTypeUnknown = "secret-type-unknown";
+
+    // Built-in Kubernetes kinds (the API server's checks beyond the OpenAPI; see Validation/Kubernetes/).
+
+    /// <summary>A quantity (<c>500m</c>, <c>1Gi</c>) is malformed.</summary>
+    public const string QuantityInvalid = "quantity-invalid";
+    /// <summary>A resource amount is negative, fractional where whole units are needed, or breaks an extended-resource rule.</summary>
+    public const string ResourceQuantity = "resource-quantity";
+    /// <summary>A resource request is larger than its limit.</summary>
+    public const string RequestAboveLimit = "request-above-limit";
+    /// <summary>An int-or-string field holds neither a valid number nor a valid name or percentage.</summary>
+    public const string IntOrStringInvalid = "int-or-string-invalid";
+    /// <summary>A container name is invalid, or shared by two containers of one pod.</summary>
+    public const string ContainerName = "container-name";
+    /// <summary>A container has no image, or one with leading or trailing spaces.</summary>
+    public const string ContainerImage = "container-image";
+    /// <summary>A container port is out of range, or its name is invalid or repeated.</summary>
+    public const string ContainerPort = "container-port";
+    /// <summary>An environment variable name (or <c>envFrom</c> prefix) is invalid.</summary>
+    public const string EnvVarName = "env-var-name";
+    /// <summary>An environment variable sets both <c>value</c> and <c>valueFrom</c>, or <c>valueFrom</c> has not exactly one source.</summary>
+    public const string EnvVarSource = "env-var-source";
+    /// <summary>A volume name is invalid or repeated, or a volume has not exactly one source.</summary>
+    public const string VolumeName = "volume-name";
+    /// <summary>A volume mount names no volume of the pod, or repeats a mount path.</summary>
+    public const string VolumeMount = "volume-mount";
+    /// <summary>A probe or lifecycle hook has not exactly one handler, or a handler field is out of range.</summary>
+    public const string ProbeHandler = "probe-handler";
+    /// <summary>A pod spec field (<c>dnsPolicy</c> and its <c>dnsConfig</c>) is invalid.</summary>
+    public const string PodSpec = "pod-spec";
+    /// <summary>A PersistentVolumeClaim (or claim template) lacks access modes or a storage request, or has an unknown mode.</summary>
+    public const string ClaimSpec = "claim-spec";
+    /// <summary>A pod's <c>restartPolicy</c> is not allowed for its workload.</summary>
+    public const string RestartPolicy = "restart-policy";
+    /// <summary>A label selector is empty where one is needed, or has a malformed requirement.</summary>
+    public const string SelectorInvalid = "selector-invalid";
+    /// <summary>A workload's selector does not match its pod template's labels.</summary>
+    public const string SelectorMismatch = "selector-mismatch";
+    /// <summary>A count or duration that must not be negative is (replicas, parallelism, revisionHistoryLimit, ...).</summary>
+    public const string NegativeValue = "negative-value";
+    /// <summary>A workload's update strategy is not one the server accepts, or its settings contradict each other.</summary>
+    public const string UpdateStrategy = "update-strategy";
+    /// <summary>A CronJob <c>schedule</c> is not valid cron syntax.</summary>
+    public const string CronSchedule = "cron-schedule";
+    /// <summary>A CronJob <c>timeZone</c> is not an IANA time zone name.</summary>
+    public const string CronTimeZone = "cron-time-zone";
+    /// <summary>A Job's completions, parallelism, completion mode or pod failure policy contradict each other.</summary>
+    public const string JobSpec = "job-spec";
+    /// <summary>An Ingress path is not absolute, or its <c>pathType</c> is missing or unknown.</summary>
+    public const string IngressPath = "ingress-path";
+    /// <summary>An Ingress backend has not exactly one of service and resource, or its service port has not exactly one of name and number.</summary>
+    public const string IngressBackend = "ingress-backend";
+    /// <summary>An Ingress host or TLS host is not a DNS name (a leading <c>*.</c> allowed).</summary>
+    public const string IngressHost = "ingress-host";
+    /// <summary>An IngressClass <c>controller</c> is not a domain-prefixed path.</summary>
+    public const string IngressClassController = "ingress-class-controller";
+    /// <summary>A HorizontalPodAutoscaler's replica bounds, target or metrics are invalid.</summary>
+    public const string Autoscaling = "autoscaling";
+    /// <summary>A PodDisruptionBudget sets both or neither of <c>minAvailable</c> and <c>maxUnavailable</c>, or a bad value.</summary>
+    public const string DisruptionBudget = "disruption-budget";
+    /// <summary>A NetworkPolicy port, protocol, peer or policy type is invalid.</summary>
+    public const string NetworkPolicy = "network-policy";
+    /// <summary>An RBAC rule lacks verbs, mixes resource and non-resource rules, or a ClusterRole aggregation is malformed.</summary>
+    public const string RbacRule = "rbac-rule";
+    /// <summary>A RoleBinding's <c>roleRef</c> or subject is invalid.</summary>
+    public const string RoleBinding = "role-binding";
 }

@@ -27,6 +27,15 @@ public sealed record ValidatorOptions
     /// </summary>
     public bool ReportUnevaluatedCelRules { get; init; }
 
+    /// <summary>
+    /// The Kubernetes version whose built-in APIs are checked, e.g. <c>"1.33"</c>; one of
+    /// <see cref="Schemas.SchemaRegistry.KubernetesVersions"/>. <c>null</c> (the default) means the newest. A built-in
+    /// apiVersion that this version no longer serves is an error naming the version that removed it and its
+    /// replacement; one it serves but deprecates is a warning; one that only later versions serve is an error naming
+    /// the first of them. Built-in kinds are checked against the shape this version serves.
+    /// </summary>
+    public string? KubernetesVersion { get; init; }
+
     /// <summary>The lowest Service <c>nodePort</c> accepted; the API server's default range starts at 30000.</summary>
     public int NodePortMin { get; init; } = 30000;
 

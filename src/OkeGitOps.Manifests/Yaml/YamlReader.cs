@@ -12,7 +12,8 @@ namespace OkeGitOps.Manifests.Yaml;
 /// Reads YAML text (one or many documents) into manifest trees whose nodes carry file, line and column.
 /// Plain scalars are resolved as Kubernetes' YAML 1.1 parser resolves them. Duplicate keys, hostile
 /// nesting, alias bombs, oversized documents and bad encodings stop reading with a <see cref="YamlReadException"/>
-/// that says what is wrong and where.
+/// that says what is wrong and where. Whatever the underlying parser throws is turned into that exception too,
+/// so for bad text no other exception type ever leaves the reader.
 /// </summary>
 public static partial class YamlReader
 {
@@ -21,6 +22,7 @@ public static partial class YamlReader
     /// <param name="file">The file name to put in locations and diagnostics, if any.</param>
     /// <param name="options">Limits; <see cref="YamlReaderOptions.Default"/> when null.</param>
     /// <exception cref="YamlReadException">The text is not valid YAML or breaks a limit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> sets <c>MaxDepth</c> outside 1..1000.</exception>
     public static IReadOnlyList<ManifestDocument> ReadAll(string text, string? file = null, YamlReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -73,7 +75,8 @@ public static partial class YamlReader
             {
                 // Only on the error path: find the bad byte's line and column by scanning the file.
                 DecodeUtf8(File.ReadAllBytes(path), path);
-                throw;
+                throw new YamlReadException(Diagnostic.Error("yaml-invalid-utf8", "the file is not valid UTF-8",
+                    location: new SourceLocation(path, 1, 1), suggestion: "save the file as UTF-8"));
             }
             yield return documents.Current;
         }
@@ -85,6 +88,7 @@ public static partial class YamlReader
     /// Reads the documents of a YAML stream one at a time, so that a long stream is never held in memory whole.
     /// </summary>
     /// <exception cref="YamlReadException">Thrown while enumerating, at the first document that is not valid YAML or breaks a limit.</exception>
+    /// <exception cref="IOException">The reader fails.</exception>
     public static IEnumerable<ManifestDocument> Read(TextReader reader, string? file = null, YamlReaderOptions? options = null)
         => Read(reader, file, options, null);
 
@@ -94,8 +98,67 @@ public static partial class YamlReader
         options ??= YamlReaderOptions.Default;
         if (options.MaxDepth is < 1 or > 1000)
             throw new ArgumentOutOfRangeException(nameof(options), "MaxDepth must lie in 1..1000.");
-        var state = new ReadState(new Parser(new Scanner(reader, skipComments: true)), file, options, text);
+        if (text is not null)
+        {
+            if (text.IndexOf('\0') is var nul and >= 0) throw NulFound(file, text.AsSpan(0, nul));
+        }
+        else
+        {
+            reader = new NulGuardReader(reader, file);
+        }
+        var scanner = new Scanner(reader, skipComments: true);
+        var state = new ReadState(new Parser(scanner), scanner, file, options, text);
         return state.Documents();
+    }
+
+    // The parser takes NUL for the end of the stream, so everything after one would be dropped without a word.
+    private static YamlReadException NulFound(string? file, ReadOnlySpan<char> before)
+    {
+        var line = 1 + before.Count('\n');
+        var column = before.Length - (before.LastIndexOf('\n') + 1) + 1;
+        return new YamlReadException(Diagnostic.Error("yaml-nul", "the text contains a NUL character (byte 0x00), which YAML does not allow",
+            location: new SourceLocation(file, line, column), suggestion: "remove it; a file with NUL bytes is usually binary, not YAML"));
+    }
+
+    /// <summary>Passes a streamed text through, failing at the first NUL with its line and column.</summary>
+    private sealed class NulGuardReader(TextReader inner, string? file) : TextReader
+    {
+        private int _line = 1, _column = 1;
+
+        public override int Peek() => inner.Peek();
+
+        public override int Read()
+        {
+            var c = inner.Read();
+            if (c >= 0) Track((char)c);
+            return c;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = inner.Read(buffer);
+            foreach (var c in buffer[..n]) Track(c);
+            return n;
+        }
+
+        private void Track(char c)
+        {
+            if (c == '\0')
+            {
+                throw new YamlReadException(Diagnostic.Error("yaml-nul", "the text contains a NUL character (byte 0x00), which YAML does not allow",
+                    location: new SourceLocation(file, _line, _column), suggestion: "remove it; a file with NUL bytes is usually binary, not YAML"));
+            }
+            if (c == '\n') { _line++; _column = 1; }
+            else _column++;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Decodes UTF-8, dropping a byte-order mark, and reports the first invalid byte by line and column.</summary>
@@ -128,7 +191,7 @@ public static partial class YamlReader
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant)]
     private static partial Regex MarkPrefix();
 
-    private sealed class ReadState(IParser parser, string? file, YamlReaderOptions options, string? text)
+    private sealed class ReadState(IParser parser, Scanner scanner, string? file, YamlReaderOptions options, string? text)
     {
         private readonly Dictionary<string, (ManifestNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
         private long _documentStart;
@@ -155,6 +218,19 @@ public static partial class YamlReader
         }
 
         private ParsingEvent Current => parser.Current!;
+
+        // Where the parser stood when it failed: the scanner's position, or the last event read.
+        private Mark FailureMark()
+        {
+            try
+            {
+                return scanner.CurrentPosition;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return parser.Current?.Start ?? new Mark(0, 1, 1);
+            }
+        }
 
         // YamlDotNet marks the start of the enclosing block for a tab in indentation; find the tab itself.
         private Mark? FindIndentTab(Mark from)
@@ -188,6 +264,13 @@ public static partial class YamlReader
                 if (rule == "yaml-tab-indent" && FindIndentTab(e.Start) is { } tab)
                     throw Fail(rule, "found a tab in indentation", tab, SyntaxSuggestion(e.Message));
                 throw Fail(rule, Clean(e.Message), e.Start, SyntaxSuggestion(e.Message));
+            }
+            catch (Exception e) when (e is not (DecoderFallbackException or IOException or OutOfMemoryException or YamlReadException))
+            {
+                // The one place the parser is driven: whatever else YamlDotNet throws (it has thrown
+                // InvalidOperationException for "..." before content and for unclosed brackets) becomes a diagnostic.
+                throw Fail("yaml-syntax", "the YAML parser could not read on from here: " + Clean(e.Message), FailureMark(),
+                    "check for an unclosed '[' or '{', or a '...' document end marker before the content");
             }
             var size = Current.End.Index - _documentStart;
             if (size > options.MaxDocumentChars)

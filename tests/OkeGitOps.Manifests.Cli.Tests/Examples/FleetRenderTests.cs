@@ -34,7 +34,7 @@ public sealed class FleetRenderTests : IDisposable
         Snapshot.Match(all.ToString(), "fleet-repository", "txt");
 
         var output = new StringWriter();
-        var validateCode = CliApp.Run(["validate", "--summary", target], new StringReader(""), output, new StringWriter());
+        var validateCode = CliRunner.Run(["validate", "--summary", target], new StringReader(""), output, new StringWriter());
         Assert.True(validateCode == 0, output.ToString());
 
         // The CI drift check: up to date right after the render; a hand edit is named and fails it.

@@ -10,7 +10,7 @@ public class SeedValidateTests
     private static (int Code, string Out) Validate(params string[] files)
     {
         var stdout = new StringWriter();
-        var code = CliApp.Run(["validate", "--no-reference-check", .. files], new StringReader(""), stdout, new StringWriter());
+        var code = CliRunner.Run(["validate", "--no-reference-check", .. files], new StringReader(""), stdout, new StringWriter());
         // Paths are absolute on this machine; keep only file names so the assertion reads like the output a user sees.
         var text = stdout.ToString().ReplaceLineEndings("\n").Replace(Path.GetDirectoryName(Seed("x"))! + Path.DirectorySeparatorChar, "");
         return (code, text);

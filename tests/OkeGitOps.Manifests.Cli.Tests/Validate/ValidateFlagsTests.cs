@@ -23,7 +23,7 @@ public sealed class ValidateFlagsTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, new StringReader(""), stdout, stderr);
+        var code = CliRunner.Run(args, new StringReader(""), stdout, stderr);
         return (code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString());
     }
 

@@ -63,8 +63,8 @@ public sealed partial record Widget : global::OkeGitOps.Manifests.Models.IManife
     }
 
     /// <summary>
-    /// Reads an object from a mapping. Fields the schema does not describe, and values that do not fit
-    /// their property, go to <see cref="ExtraFields"/>.
+    /// Reads an object from a mapping. A null leaves its field unset, as the API server reads it. Fields the schema
+    /// does not describe, and values that do not fit their property, go to <see cref="ExtraFields"/>.
     /// </summary>
     /// <exception cref="global::OkeGitOps.Manifests.Models.ModelConversionException">The node is not a mapping, or names another <c>apiVersion</c> or <c>kind</c>.</exception>
     public static Widget FromNode(global::OkeGitOps.Manifests.Tree.ManifestNode node)
@@ -85,12 +85,15 @@ public sealed partial record Widget : global::OkeGitOps.Manifests.Models.IManife
                     global::OkeGitOps.Manifests.Models.ModelNodes.ExpectString(entry.Value, Kind);
                     continue;
                 case "metadata":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.Meta.ObjectMeta.FromNode, out var r0)) { v0 = r0; continue; }
                     break;
                 case "spec":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, WidgetSpec.FromNode, out var r1)) { v1 = r1; continue; }
                     break;
                 case "status":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, WidgetStatus.FromNode, out var r2)) { v2 = r2; continue; }
                     break;
             }

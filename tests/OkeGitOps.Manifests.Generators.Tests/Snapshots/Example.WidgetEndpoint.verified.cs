@@ -39,8 +39,8 @@ public sealed partial record WidgetEndpoint : global::OkeGitOps.Manifests.Models
     }
 
     /// <summary>
-    /// Reads an object from a mapping. Fields the schema does not describe, and values that do not fit
-    /// their property, go to <see cref="ExtraFields"/>.
+    /// Reads an object from a mapping. A null leaves its field unset, as the API server reads it. Fields the schema
+    /// does not describe, and values that do not fit their property, go to <see cref="ExtraFields"/>.
     /// </summary>
     /// <exception cref="global::OkeGitOps.Manifests.Models.ModelConversionException">The node is not a mapping.</exception>
     public static WidgetEndpoint FromNode(global::OkeGitOps.Manifests.Tree.ManifestNode node)
@@ -54,9 +54,11 @@ public sealed partial record WidgetEndpoint : global::OkeGitOps.Manifests.Models
             switch (entry.Key)
             {
                 case "host":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString, out var r0)) { v0 = r0; continue; }
                     break;
                 case "port":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadInt64, out var r1)) { v1 = r1; continue; }
                     break;
             }

@@ -53,8 +53,8 @@ public sealed partial record WidgetSet : global::OkeGitOps.Manifests.Models.IMan
     }
 
     /// <summary>
-    /// Reads an object from a mapping. Fields the schema does not describe, and values that do not fit
-    /// their property, go to <see cref="ExtraFields"/>.
+    /// Reads an object from a mapping. A null leaves its field unset, as the API server reads it. Fields the schema
+    /// does not describe, and values that do not fit their property, go to <see cref="ExtraFields"/>.
     /// </summary>
     /// <exception cref="global::OkeGitOps.Manifests.Models.ModelConversionException">The node is not a mapping, or names another <c>apiVersion</c> or <c>kind</c>.</exception>
     public static WidgetSet FromNode(global::OkeGitOps.Manifests.Tree.ManifestNode node)
@@ -74,9 +74,11 @@ public sealed partial record WidgetSet : global::OkeGitOps.Manifests.Models.IMan
                     global::OkeGitOps.Manifests.Models.ModelNodes.ExpectString(entry.Value, Kind);
                     continue;
                 case "metadata":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.Meta.ObjectMeta.FromNode, out var r0)) { v0 = r0; continue; }
                     break;
                 case "spec":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, WidgetSetSpec.FromNode, out var r1)) { v1 = r1; continue; }
                     break;
             }

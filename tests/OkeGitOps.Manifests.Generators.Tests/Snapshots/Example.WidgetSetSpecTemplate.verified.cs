@@ -45,8 +45,8 @@ public sealed partial record WidgetSetSpecTemplate : global::OkeGitOps.Manifests
     }
 
     /// <summary>
-    /// Reads an object from a mapping. Fields the schema does not describe, and values that do not fit
-    /// their property, go to <see cref="ExtraFields"/>.
+    /// Reads an object from a mapping. A null leaves its field unset, as the API server reads it. Fields the schema
+    /// does not describe, and values that do not fit their property, go to <see cref="ExtraFields"/>.
     /// </summary>
     /// <exception cref="global::OkeGitOps.Manifests.Models.ModelConversionException">The node is not a mapping.</exception>
     public static WidgetSetSpecTemplate FromNode(global::OkeGitOps.Manifests.Tree.ManifestNode node)
@@ -60,9 +60,11 @@ public sealed partial record WidgetSetSpecTemplate : global::OkeGitOps.Manifests
             switch (entry.Key)
             {
                 case "metadata":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, WidgetSetSpecTemplateMetadata.FromNode, out var r0)) { v0 = r0; continue; }
                     break;
                 case "spec":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, WidgetSpec.FromNode, out var r1)) { v1 = r1; continue; }
                     break;
             }

@@ -35,8 +35,8 @@ public sealed partial record WidgetSetSpecTemplateMetadata : global::OkeGitOps.M
     }
 
     /// <summary>
-    /// Reads an object from a mapping. Fields the schema does not describe, and values that do not fit
-    /// their property, go to <see cref="ExtraFields"/>.
+    /// Reads an object from a mapping. A null leaves its field unset, as the API server reads it. Fields the schema
+    /// does not describe, and values that do not fit their property, go to <see cref="ExtraFields"/>.
     /// </summary>
     /// <exception cref="global::OkeGitOps.Manifests.Models.ModelConversionException">The node is not a mapping.</exception>
     public static WidgetSetSpecTemplateMetadata FromNode(global::OkeGitOps.Manifests.Tree.ManifestNode node)
@@ -49,6 +49,7 @@ public sealed partial record WidgetSetSpecTemplateMetadata : global::OkeGitOps.M
             switch (entry.Key)
             {
                 case "labels":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, static n1 => global::OkeGitOps.Manifests.Models.ModelNodes.ReadMap(n1, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString), out var r0)) { v0 = r0; continue; }
                     break;
             }

@@ -152,8 +152,8 @@ public sealed partial record WidgetSpec : global::OkeGitOps.Manifests.Models.IMa
     }
 
     /// <summary>
-    /// Reads an object from a mapping. Fields the schema does not describe, and values that do not fit
-    /// their property, go to <see cref="ExtraFields"/>.
+    /// Reads an object from a mapping. A null leaves its field unset, as the API server reads it. Fields the schema
+    /// does not describe, and values that do not fit their property, go to <see cref="ExtraFields"/>.
     /// </summary>
     /// <exception cref="global::OkeGitOps.Manifests.Models.ModelConversionException">The node is not a mapping.</exception>
     public static WidgetSpec FromNode(global::OkeGitOps.Manifests.Tree.ManifestNode node)
@@ -181,51 +181,67 @@ public sealed partial record WidgetSpec : global::OkeGitOps.Manifests.Models.IMa
             switch (entry.Key)
             {
                 case "repoURL":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString, out var r0)) { v0 = r0; continue; }
                     break;
                 case "targetRevision":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString, out var r1)) { v1 = r1; continue; }
                     break;
                 case "replicas":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadInt32, out var r2)) { v2 = r2; continue; }
                     break;
                 case "weight":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadNumber, out var r3)) { v3 = r3; continue; }
                     break;
                 case "enabled":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadBoolean, out var r4)) { v4 = r4; continue; }
                     break;
                 case "namespace":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString, out var r5)) { v5 = r5; continue; }
                     break;
                 case "class":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString, out var r6)) { v6 = r6; continue; }
                     break;
                 case "default":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString, out var r7)) { v7 = r7; continue; }
                     break;
                 case "mode":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, WidgetSpecModeValues.FromNode, out var r8)) { v8 = r8; continue; }
                     break;
                 case "port":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.IntOrString.FromNode, out var r9)) { v9 = r9; continue; }
                     break;
                 case "values":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadNode, out var r10)) { v10 = r10; continue; }
                     break;
                 case "selector":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, static n1 => global::OkeGitOps.Manifests.Models.ModelNodes.ReadMap(n1, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString), out var r11)) { v11 = r11; continue; }
                     break;
                 case "primary":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, WidgetEndpoint.FromNode, out var r12)) { v12 = r12; continue; }
                     break;
                 case "backup":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, WidgetEndpoint.FromNode, out var r13)) { v13 = r13; continue; }
                     break;
                 case "sources":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, static n1 => global::OkeGitOps.Manifests.Models.ModelNodes.ReadList(n1, WidgetSpecSource.FromNode), out var r14)) { v14 = r14; continue; }
                     break;
                 case "limits":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, static n1 => global::OkeGitOps.Manifests.Models.ModelNodes.ReadMap(n1, WidgetSpecLimit.FromNode), out var r15)) { v15 = r15; continue; }
                     break;
             }

@@ -52,8 +52,8 @@ public sealed partial record WidgetSpecSource : global::OkeGitOps.Manifests.Mode
     }
 
     /// <summary>
-    /// Reads an object from a mapping. Fields the schema does not describe, and values that do not fit
-    /// their property, go to <see cref="ExtraFields"/>.
+    /// Reads an object from a mapping. A null leaves its field unset, as the API server reads it. Fields the schema
+    /// does not describe, and values that do not fit their property, go to <see cref="ExtraFields"/>.
     /// </summary>
     /// <exception cref="global::OkeGitOps.Manifests.Models.ModelConversionException">The node is not a mapping.</exception>
     public static WidgetSpecSource FromNode(global::OkeGitOps.Manifests.Tree.ManifestNode node)
@@ -68,12 +68,15 @@ public sealed partial record WidgetSpecSource : global::OkeGitOps.Manifests.Mode
             switch (entry.Key)
             {
                 case "path":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString, out var r0)) { v0 = r0; continue; }
                     break;
                 case "args":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, static n1 => global::OkeGitOps.Manifests.Models.ModelNodes.ReadList(n1, global::OkeGitOps.Manifests.Models.ModelNodes.ReadString), out var r1)) { v1 = r1; continue; }
                     break;
                 case "env":
+                    if (entry.Value is global::OkeGitOps.Manifests.Tree.NullNode) continue;
                     if (global::OkeGitOps.Manifests.Models.ModelNodes.TryRead(entry.Value, static n1 => global::OkeGitOps.Manifests.Models.ModelNodes.ReadList(n1, WidgetSpecSourceEnv.FromNode), out var r2)) { v2 = r2; continue; }
                     break;
             }

@@ -1,6 +1,7 @@
 using OkeGitOps.Manifests.Intent.Argo;
 using OkeGitOps.Manifests.Intent.Eso;
 using OkeGitOps.Manifests.Tests.Snapshots;
+using OkeGitOps.Manifests.Tree;
 using OkeGitOps.Manifests.Validation;
 using static OkeGitOps.Manifests.Tests.Eso.IntentAssert;
 
@@ -32,11 +33,29 @@ public class OcirRepositorySecretTests
     }
 
     [Fact]
-    public void The_secret_ESO_would_write_passes_the_plaintext_check_shape()
+    public void The_secret_ESO_would_write_passes_the_plaintext_check_only_without_its_credentials()
     {
-        // Rendering the template's non-credential fields as a Secret (what Git may hold) passes; credentials never appear.
+        // The Secret ESO renders from the template: its labels, and its fields. Git may hold the non-credential
+        // fields (url, type, enableOCI, ...); with the credential fields filled in, the plaintext check must refuse it.
         var es = OcirRepositorySecret.ExternalSecret("ocir-charts", Store, "us-ashburn-1", "axaxnpcrorw5", "charts", "u", "p");
-        Assert.Equal("{{ .password }}", es.Spec!.Target!.Template!.Data!["password"]);
-        Assert.Contains("password", PlaintextSecretCheck.CredentialFields);
+        var template = es.Spec!.Target!.Template!;
+        Assert.Equal("{{ .password }}", template.Data!["password"]);
+        var labels = template.Metadata!.Labels!;
+
+        ManifestDocument Secret(IEnumerable<KeyValuePair<string, string>> fields)
+        {
+            var yaml = new System.Text.StringBuilder("apiVersion: v1\nkind: Secret\nmetadata:\n  name: ocir-charts\n  labels:\n");
+            foreach (var (key, value) in labels) yaml.Append($"    {key}: \"{value}\"\n");
+            yaml.Append("stringData:\n");
+            foreach (var (key, value) in fields) yaml.Append($"  {key}: \"{value}\"\n");
+            return OkeGitOps.Manifests.Yaml.YamlReader.ReadAll(yaml.ToString(), "secret.yaml").Single();
+        }
+
+        var withoutCredentials = template.Data.Where(p => p.Key is not ("username" or "password")).ToList();
+        Assert.NotEmpty(withoutCredentials);
+        Assert.Null(PlaintextSecretCheck.Check(Secret(withoutCredentials)));
+        var refused = PlaintextSecretCheck.Check(Secret(template.Data));
+        Assert.NotNull(refused);
+        Assert.Matches("^Argo CD repository secret 'ocir-charts' carries the credential field '(username|password)' in plaintext$", refused.Message);
     }
 }

@@ -21,6 +21,12 @@ public class HelloExampleTests
     [Fact]
     public void Hello_example_output_reads_back_as_one_document_per_file()
     {
+        Assert.NotEmpty(Rendered.Value);
         foreach (var file in Rendered.Value) Assert.Single(YamlReader.ReadAll(file.Content));
     }
+
+    [Fact]
+    public void Every_hello_snapshot_belongs_to_a_rendered_file_and_every_file_has_one()
+        => Assert.Equal(Snapshot.VerifiedFiles("hello."),
+            Rendered.Value.Select(f => "hello." + f.RelativePath.Replace('/', '.').Replace(".yaml", "") + ".verified.yaml").Order(StringComparer.Ordinal));
 }

@@ -52,7 +52,7 @@ public class RepoRendererTests
 
         var (files, _) = new RepoRenderer().Render(
             [RepoFile.Nodes("fra/a.yaml", Namespace("shared")).ForCluster("fra"), RepoFile.Nodes("iad/a.yaml", Namespace("shared")).ForCluster("iad")]);
-        Assert.Equal(2, files.Count);
+        Assert.Equal([".okegitops.yaml", "fra/a.yaml", "iad/a.yaml"], files.Select(f => f.RelativePath));
     }
 
     [Fact]

@@ -202,7 +202,7 @@ public class CrdImportErrorTests
     }
 
     [Fact]
-    public void A_schema_that_njsonschema_cannot_load_is_reported()
+    public void An_exclusive_bound_that_is_neither_boolean_nor_number_is_reported()
     {
         var d = ImportError(WithSchema("""
                           type: object
@@ -212,8 +212,9 @@ public class CrdImportErrorTests
 
         Assert.Equal(SchemaRules.NotJsonSchema, d.Rule);
         Assert.StartsWith("the schema of example.com/v1 Tiny is not a well-formed JSON Schema: ", d.Message, StringComparison.Ordinal);
-        Assert.Contains("ExclusiveMinimum", d.Message, StringComparison.Ordinal);
-        Assert.Contains("'lots'", d.Message, StringComparison.Ordinal);
+        Assert.EndsWith("'exclusiveMinimum' must be true, false or a number, found a string (\"lots\")", d.Message, StringComparison.Ordinal);
+        Assert.Equal("openAPIV3Schema.properties.size.exclusiveMinimum", d.Path!.ToString());
+        Assert.Contains("exclusiveMinimum", d.Suggestion, StringComparison.Ordinal);
         Assert.Equal("crd.yaml", d.Location!.File);
     }
 

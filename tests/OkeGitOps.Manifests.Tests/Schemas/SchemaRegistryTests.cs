@@ -139,7 +139,8 @@ public class SchemaRegistryTests
         Assert.Empty(Registry.ServedVersions("example.com", "Widget"));
         Assert.True(Registry.IsKnownKind("external-secrets.io", "SecretStore"));
         Assert.True(Registry.IsKnownKind("", "Secret"));
-        Assert.False(Registry.IsKnownKind("", "Pod"));
+        Assert.True(Registry.IsKnownKind("", "Pod"));
+        Assert.False(Registry.IsKnownKind("", "Deployment"));
         Assert.False(Registry.IsKnownKind("argoproj.io", "application"));
     }
 

@@ -135,6 +135,21 @@ public static class Snapshot
         throw new XunitException(message.ToString());
     }
 
+    /// <summary>
+    /// The names of the verified files (e.g. <c>hello.namespace.verified.yaml</c>) in the caller's snapshot folder that
+    /// start with <paramref name="prefix"/>, sorted. Tests compare them with the snapshots they produce, so that a
+    /// producer that yields nothing, or a verified file nothing matches any more, fails instead of passing quietly.
+    /// </summary>
+    public static IReadOnlyList<string> VerifiedFiles(string prefix, [CallerFilePath] string sourceFile = "")
+    {
+        string directory = Path.Combine(ResolveSourceDirectory(sourceFile), FolderName);
+        if (!Directory.Exists(directory)) return [];
+        return [.. Directory.EnumerateFiles(directory, prefix + "*")
+            .Select(Path.GetFileName).OfType<string>()
+            .Where(n => n.Contains(".verified.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Returns <paramref name="text"/> with <c>\r\n</c> and lone <c>\r</c> replaced by <c>\n</c>.</summary>
     internal static string NormalizeLineEndings(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');

@@ -36,6 +36,7 @@ internal static class CoveredKinds
         ("rbac.authorization.k8s.io/v1", "ClusterRole"),
         ("rbac.authorization.k8s.io/v1", "RoleBinding"),
         ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
+        ("ingress.oraclecloud.com/v1beta1", "IngressClassParameters"),
     ];
 
     public static TheoryData<string, string> Data()

@@ -78,6 +78,47 @@ public class KubernetesInteropTests
         Assert.Equal("sa", OkeGitOps.Manifests.Models.Core.ServiceAccount.FromKubernetes(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "sa" } }).ToKubernetes().Metadata.Name);
     }
 
+    public static TheoryData<string, int> BuiltInDocuments()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var file in Directory.EnumerateFiles(BuiltInFolder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var count = YamlReader.ReadAll(File.ReadAllText(file), file).Count;
+            for (var i = 0; i < count; i++) data.Add(Path.GetFileName(file), i);
+        }
+        return data;
+    }
+
+    private static string BuiltInFolder => Path.Combine(TestPaths.RepoRoot, "tests", "OkeGitOps.Manifests.Tests", "Validation", "BuiltInKinds");
+
+    [Theory]
+    [MemberData(nameof(BuiltInDocuments))]
+    public void Builtin_kinds_convert_to_their_KubernetesClient_type_and_back_unchanged(string file, int index)
+    {
+        var node = YamlReader.ReadAll(File.ReadAllText(Path.Combine(BuiltInFolder, file)), file)[index].Root;
+        Func<ManifestNode, ManifestNode> roundTrip = ((MappingNode)node).GetString("kind") switch
+        {
+            "Deployment" => n => OkeGitOps.Manifests.Models.Apps.Deployment.FromKubernetes(OkeGitOps.Manifests.Models.Apps.Deployment.FromNode(n).ToKubernetes()).ToNode(),
+            "StatefulSet" => n => OkeGitOps.Manifests.Models.Apps.StatefulSet.FromKubernetes(OkeGitOps.Manifests.Models.Apps.StatefulSet.FromNode(n).ToKubernetes()).ToNode(),
+            "DaemonSet" => n => OkeGitOps.Manifests.Models.Apps.DaemonSet.FromKubernetes(OkeGitOps.Manifests.Models.Apps.DaemonSet.FromNode(n).ToKubernetes()).ToNode(),
+            "Job" => n => OkeGitOps.Manifests.Models.Batch.Job.FromKubernetes(OkeGitOps.Manifests.Models.Batch.Job.FromNode(n).ToKubernetes()).ToNode(),
+            "CronJob" => n => OkeGitOps.Manifests.Models.Batch.CronJob.FromKubernetes(OkeGitOps.Manifests.Models.Batch.CronJob.FromNode(n).ToKubernetes()).ToNode(),
+            "Ingress" => n => OkeGitOps.Manifests.Models.Networking.Ingress.FromKubernetes(OkeGitOps.Manifests.Models.Networking.Ingress.FromNode(n).ToKubernetes()).ToNode(),
+            "IngressClass" => n => OkeGitOps.Manifests.Models.Networking.IngressClass.FromKubernetes(OkeGitOps.Manifests.Models.Networking.IngressClass.FromNode(n).ToKubernetes()).ToNode(),
+            "NetworkPolicy" => n => OkeGitOps.Manifests.Models.Networking.NetworkPolicy.FromKubernetes(OkeGitOps.Manifests.Models.Networking.NetworkPolicy.FromNode(n).ToKubernetes()).ToNode(),
+            "PodDisruptionBudget" => n => OkeGitOps.Manifests.Models.Policies.PodDisruptionBudget.FromKubernetes(OkeGitOps.Manifests.Models.Policies.PodDisruptionBudget.FromNode(n).ToKubernetes()).ToNode(),
+            "HorizontalPodAutoscaler" => n => OkeGitOps.Manifests.Models.Autoscaling.HorizontalPodAutoscaler.FromKubernetes(OkeGitOps.Manifests.Models.Autoscaling.HorizontalPodAutoscaler.FromNode(n).ToKubernetes()).ToNode(),
+            "Role" => n => OkeGitOps.Manifests.Models.Rbac.Role.FromKubernetes(OkeGitOps.Manifests.Models.Rbac.Role.FromNode(n).ToKubernetes()).ToNode(),
+            "ClusterRole" => n => OkeGitOps.Manifests.Models.Rbac.ClusterRole.FromKubernetes(OkeGitOps.Manifests.Models.Rbac.ClusterRole.FromNode(n).ToKubernetes()).ToNode(),
+            "RoleBinding" => n => OkeGitOps.Manifests.Models.Rbac.RoleBinding.FromKubernetes(OkeGitOps.Manifests.Models.Rbac.RoleBinding.FromNode(n).ToKubernetes()).ToNode(),
+            "ClusterRoleBinding" => n => OkeGitOps.Manifests.Models.Rbac.ClusterRoleBinding.FromKubernetes(OkeGitOps.Manifests.Models.Rbac.ClusterRoleBinding.FromNode(n).ToKubernetes()).ToNode(),
+            var other => throw new InvalidOperationException($"no typed model for {other}"),
+        };
+        var model = ModelRegistry.Default.Find(((MappingNode)node).GetString("apiVersion")!, ((MappingNode)node).GetString("kind")!)!.FromNode(node);
+        Assert.Empty(model.GetExtraFields());
+        Assert.Equal(YamlEmitter.Emit(node), YamlEmitter.Emit(roundTrip(node)));
+    }
+
     [Fact]
     public void Any_kubernetes_object_can_be_included_in_output_as_a_node()
     {

@@ -81,9 +81,9 @@ public class DocumentRuleTests
     [Fact]
     public void A_kind_without_any_schema_is_an_error_or_a_warning_when_allowed()
     {
-        const string yaml = "apiVersion: apps/v1\nkind: Deployment\n" + Meta;
+        const string yaml = "apiVersion: rockets.example.org/v1\nkind: Rocket\n" + Meta;
         Same(
-            "unknown-kind | test.yaml:2:7: error: kind: no schema is known for kind Deployment (apps/v1) (add its CRD with `okegitops import-crd`, or put its schema in a schema folder)",
+            "unknown-kind | test.yaml:2:7: error: kind: no schema is known for kind Rocket (rockets.example.org/v1) (add its CRD with `okegitops import-crd`, or put its schema in a schema folder)",
             Format(Validate(yaml)));
         var d = Assert.Single(Validate(yaml, new ValidatorOptions { AllowUnknownKinds = true }));
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);

@@ -80,12 +80,32 @@ public class StructuralRuleTests
             One("size: 1\nenv:\n  - A=1"));
 
     [Fact]
-    public void Null_is_an_error_unless_the_field_is_nullable()
+    public void A_null_in_a_field_that_is_not_nullable_is_dropped_with_a_warning_as_the_api_server_does()
     {
-        Same("null-not-allowed | test.yaml:8:12: error: spec.repoURL: null is not allowed (give a value, or remove the field)",
+        Same("null-dropped | test.yaml:8:12: warning: spec.repoURL: the API server drops this null; the field is unset (remove the field, or give it a value)",
             One("size: 1\nrepoURL: null"));
         Assert.Empty(Validate(WidgetYaml("size: 1\nnote: ~")));
     }
+
+    [Fact]
+    public void A_null_in_a_map_value_is_dropped_and_its_value_rules_are_not_applied()
+        => Same("null-dropped | test.yaml:8:12: warning: spec.env.A: the API server drops this null; the field is unset (remove the field, or give it a value)",
+            One("size: 1\nenv: {A: null}"));
+
+    [Fact]
+    public void A_null_that_leaves_a_required_field_missing_is_an_error()
+    {
+        var diagnostics = Validate(WidgetYaml("size: null"));
+        Assert.Contains(diagnostics, d => d.Rule == "null-dropped" && !d.IsError);
+        var error = Assert.Single(diagnostics, d => d.IsError);
+        Assert.Equal("required | test.yaml:7:9: error: spec.size: missing required field \"size\": its value is null, which the API server drops (give it a value)",
+            $"{error.Rule} | {error}");
+    }
+
+    [Fact]
+    public void A_null_item_of_a_typed_list_is_an_error_as_the_api_server_refuses_it()
+        => Same("null-not-allowed | test.yaml:8:13: error: spec.tags[1]: null is not allowed (give a value, or remove the field)",
+            One("size: 1\ntags: [a, null]"));
 
     [Fact]
     public void Null_is_allowed_in_a_free_form_field()

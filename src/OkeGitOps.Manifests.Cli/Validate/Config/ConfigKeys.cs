@@ -35,6 +35,8 @@ internal static class ConfigKeys
             (s, v) => s with { ClusterScopes = v.ClusterScopes() }),
         ConfigKey.Boolean("strictReferences", "--strict-references", "Every unresolved reference is an error, even to a kind the input holds none of.",
             (s, v) => s with { StrictReferences = v.Boolean() }),
+        ConfigKey.Boolean("expandAppSets", "--expand-appsets", "Also validate the Applications the input's ApplicationSets generate, with the input's cluster Secrets.",
+            (s, v) => s with { ExpandAppSets = v.Boolean() }),
         ConfigKey.Boolean("checks.duplicates", "--no-duplicate-check", "Report two documents with the same group, kind, namespace and name (default true).",
             (s, v) => s with { CheckDuplicates = v.Boolean() }),
         ConfigKey.Boolean("checks.secrets", "--no-secret-check", "Refuse Secrets that carry data or stringData (default true).",

@@ -51,7 +51,18 @@ public abstract class CrossCheckTests(ITestOutputHelper output)
 
     protected void CrossCheckCore(string kind) => Run(() => UpstreamSchemas.Core(kind));
 
-    private void Run(Func<UpstreamKind> load)
+    /// <summary>A built-in kind of the newest Kubernetes version, with fewer documents: there are about a hundred kinds.</summary>
+    protected void CrossCheckKubernetes(string apiVersion, string kind)
+        => Run(() =>
+        {
+            var index = SchemaRegistry.Default.KubernetesVersions;
+            var scope = SchemaRegistry.Default.Find(apiVersion, kind)!.Scope;
+            return UpstreamSchemas.Kubernetes(index[^1], apiVersion, kind, scope);
+        }, DocumentsPerBuiltInKind);
+
+    private const int DocumentsPerBuiltInKind = 30;
+
+    private void Run(Func<UpstreamKind> load, int documentsPerKind = DocumentsPerKind)
     {
         Skip.If(UpstreamSchemas.Dir is null, UpstreamSchemas.NoUpstreamReason);
         var clock = Stopwatch.StartNew();
@@ -85,13 +96,13 @@ public abstract class CrossCheckTests(ITestOutputHelper output)
             }
             return true;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(DocumentsPerKind).WithQuietOnSuccess(true), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(documentsPerKind).WithQuietOnSuccess(true), property);
 
-        output.WriteLine($"{kind.ApiVersion} {kind.Kind}: oracle loaded in {loaded.TotalMilliseconds:F0} ms, {DocumentsPerKind} documents checked in {(clock.Elapsed - loaded).TotalMilliseconds:F0} ms");
+        output.WriteLine($"{kind.ApiVersion} {kind.Kind}: oracle loaded in {loaded.TotalMilliseconds:F0} ms, {documentsPerKind} documents checked in {(clock.Elapsed - loaded).TotalMilliseconds:F0} ms");
         foreach (var (key, n) in counts.OrderBy(c => c.Key, StringComparer.Ordinal)) output.WriteLine($"  {key}: {n}");
-        Assert.True(counts.Where(c => c.Key.EndsWith("valid", StringComparison.Ordinal) && !c.Key.EndsWith("invalid", StringComparison.Ordinal)).Sum(c => c.Value) >= DocumentsPerKind / 10,
+        Assert.True(counts.Where(c => c.Key.EndsWith("valid", StringComparison.Ordinal) && !c.Key.EndsWith("invalid", StringComparison.Ordinal)).Sum(c => c.Value) >= documentsPerKind / 10,
             "too few generated documents were valid to exercise the accepting side");
-        Assert.True(counts.Where(c => c.Key.EndsWith("invalid", StringComparison.Ordinal)).Sum(c => c.Value) >= DocumentsPerKind / 3,
+        Assert.True(counts.Where(c => c.Key.EndsWith("invalid", StringComparison.Ordinal)).Sum(c => c.Value) >= documentsPerKind / 3,
             "too few generated documents were invalid to exercise the rejecting side");
     }
 }
@@ -138,4 +149,29 @@ public class CoreCrossCheckTests(ITestOutputHelper output) : CrossCheckTests(out
     [InlineData("Secret")]
     [InlineData("ConfigMap")]
     public void Core_kind_agrees_with_NJsonSchema(string kind) => CrossCheckCore(kind);
+}
+
+/// <summary>Every kind Kubernetes 1.35 serves, against NJsonSchema on the kind in its own upstream OpenAPI document.</summary>
+[Trait("Category", "CrossCheck")]
+public class KubernetesCrossCheckTests(ITestOutputHelper output) : CrossCheckTests(output)
+{
+    public static TheoryData<string, string> NewestKinds()
+    {
+        var data = new TheoryData<string, string>();
+        var index = SchemaRegistry.Default.Kubernetes!;
+        foreach (var (apiVersion, kind) in SchemaRegistry.Default.Kinds)
+        {
+            if (index.Status(index.Newest, apiVersion, kind).State is KubernetesApiState.Served or KubernetesApiState.Deprecated)
+                data.Add(apiVersion, kind);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Every_kind_of_the_newest_version_is_cross_checked()
+        => Assert.True(NewestKinds().Count() >= 90, $"only {NewestKinds().Count()} kinds");
+
+    [SkippableTheory]
+    [MemberData(nameof(NewestKinds))]
+    public void Builtin_kind_agrees_with_NJsonSchema(string apiVersion, string kind) => CrossCheckKubernetes(apiVersion, kind);
 }

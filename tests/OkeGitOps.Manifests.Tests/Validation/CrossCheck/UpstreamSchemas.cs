@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OkeGitOps.Manifests.Schemas;
@@ -59,6 +60,73 @@ internal static class UpstreamSchemas
         var schema = Inline(Components()[$"io.k8s.api.core.v1.{kind}"]!.DeepClone()).AsObject();
         schema.Remove("x-kubernetes-group-version-kind");
         return new UpstreamKind("", "v1", kind, kind == "Namespace" ? ResourceScope.Cluster : ResourceScope.Namespaced, true, true, false, schema);
+    }
+
+    private static readonly ConcurrentDictionary<string, JsonObject> KubernetesDocuments = new();
+
+    /// <summary>The path of the OpenAPI document of a group/version in a Kubernetes version's folder.</summary>
+    private static string KubernetesDocument(string version, string apiVersion)
+    {
+        var slash = apiVersion.IndexOf('/');
+        return slash < 0
+            ? Path.Combine(Dir!, "k8s", "openapi", version, "api", apiVersion + ".json")
+            : Path.Combine(Dir!, "k8s", "openapi", version, "apis", apiVersion[..slash], apiVersion[(slash + 1)..] + ".json");
+    }
+
+    /// <summary>
+    /// A built-in kind as Kubernetes <paramref name="version"/> publishes it in its own OpenAPI document, with every
+    /// <c>$ref</c> inlined (a reference back into itself accepts anything, as our importer writes it) and nothing else
+    /// changed.
+    /// </summary>
+    public static UpstreamKind Kubernetes(string version, string apiVersion, string kind, ResourceScope scope)
+    {
+        var path = KubernetesDocument(version, apiVersion);
+        var components = KubernetesDocuments.GetOrAdd(path, p => JsonNode.Parse(File.ReadAllText(p))!["components"]!["schemas"]!.AsObject());
+        var (group, v) = apiVersion.Contains('/') ? (apiVersion[..apiVersion.IndexOf('/')], apiVersion[(apiVersion.IndexOf('/') + 1)..]) : ("", apiVersion);
+        var name = components.First(c => c.Value!["x-kubernetes-group-version-kind"] is JsonArray gvks
+            && gvks.Any(g => g!["group"]!.GetValue<string>() == group && g["version"]!.GetValue<string>() == v && g["kind"]!.GetValue<string>() == kind)).Key;
+        var schema = InlineFrom(components, components[name]!.DeepClone(), [name]).AsObject();
+        schema.Remove("x-kubernetes-group-version-kind");
+        return new UpstreamKind(group, v, kind, scope, true, true, false, schema);
+    }
+
+    private static JsonNode InlineFrom(JsonObject components, JsonNode node, List<string> stack)
+    {
+        JsonNode Resolve(string reference)
+        {
+            var name = reference.Split('/')[^1];
+            if (stack.Contains(name)) return new JsonObject();
+            stack.Add(name);
+            var resolved = InlineFrom(components, components[name]!.DeepClone(), stack);
+            stack.RemoveAt(stack.Count - 1);
+            return resolved;
+        }
+
+        // A property may be named "$ref" (CustomResourceDefinition's JSONSchemaProps): only a string is a reference.
+        switch (node)
+        {
+            case JsonObject o when o["$ref"] is JsonValue reference && reference.GetValueKind() == JsonValueKind.String:
+                return Resolve(reference.GetValue<string>());
+            case JsonObject o when o["allOf"] is JsonArray { Count: 1 } all && all[0]!["$ref"] is JsonValue inner && inner.GetValueKind() == JsonValueKind.String:
+            {
+                var resolved = Resolve(inner.GetValue<string>()).AsObject();
+                foreach (var (key, value) in o)
+                {
+                    if (key != "allOf" && key != "default") resolved[key] = InlineFrom(components, value!.DeepClone(), stack);
+                }
+                return resolved;
+            }
+            case JsonObject o:
+            {
+                var copy = new JsonObject();
+                foreach (var (key, value) in o) copy[key] = value is null ? null : InlineFrom(components, value.DeepClone(), stack);
+                return copy;
+            }
+            case JsonArray a:
+                return new JsonArray(a.Select(i => i is null ? null : InlineFrom(components, i.DeepClone(), stack)).ToArray());
+            default:
+                return node.DeepClone();
+        }
     }
 
     private static JsonNode Inline(JsonNode node)

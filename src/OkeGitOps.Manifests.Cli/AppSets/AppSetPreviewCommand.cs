@@ -1,0 +1,163 @@
+using System.CommandLine;
+using OkeGitOps.Manifests.AppSets;
+using OkeGitOps.Manifests.Cli.Validate;
+using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Tree;
+using OkeGitOps.Manifests.Yaml;
+
+namespace OkeGitOps.Manifests.Cli.AppSets;
+
+/// <summary>
+/// <c>okegitops appset preview APPSET.yaml... [--clusters PATH]... [--repo URL=DIR]... [--params GENERATOR=FILE]... [-o yaml|json|table]</c>:
+/// the Applications the ApplicationSets would generate, expanded offline and validated. Applications go to standard
+/// output, diagnostics to standard error in <c>validate</c>'s text format. Exit 0 when everything is valid, 1 when any
+/// error was found, 2 for usage errors and unreadable input.
+/// </summary>
+internal static class AppSetPreviewCommand
+{
+    /// <summary>Builds the <c>appset</c> command with its <c>preview</c> subcommand.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("appsets") { Description = "ApplicationSet files or folders (other documents in them are ignored).", Arity = ArgumentArity.OneOrMore };
+        var clusters = new Option<string[]>("--clusters") { Description = "File or folder of Argo CD cluster Secrets (labelled argocd.argoproj.io/secret-type: cluster); repeatable." };
+        var repos = new Option<string[]>("--repo") { Description = "URL=DIR: a local folder (a checkout at the target revision) for a Git generator's repoURL; repeatable." };
+        var parameters = new Option<string[]>("--params") { Description = "GENERATOR=FILE: parameter sets (a YAML list of mappings) for a generator that needs a live service (pullRequest, scmProvider, clusterDecisionResource, plugin); repeatable." };
+        var output = new Option<string>("--output", "-o") { Description = "Output format: yaml, json or table.", DefaultValueFactory = _ => "yaml" };
+        output.AcceptOnlyFromAmong("yaml", "json", "table");
+        var newGlobbing = new Option<bool>("--new-git-file-globbing") { Description = "Match Git file generator paths as Argo CD does with --enable-new-git-file-globbing." };
+        var noInCluster = new Option<bool>("--no-in-cluster") { Description = "Argo CD runs with cluster.inClusterEnabled: false (no in-cluster entry)." };
+
+        var preview = new Command("preview", "Show the Applications that ApplicationSets generate, expanded offline as Argo CD v3.5 does, and validated.")
+        {
+            paths, clusters, repos, parameters, output, newGlobbing, noInCluster,
+        };
+        preview.SetAction(parse =>
+        {
+            var repositories = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var mapping in parse.GetValue(repos) ?? [])
+            {
+                var eq = mapping.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || eq == mapping.Length - 1)
+                {
+                    stderr.WriteLine($"error: --repo '{mapping}' must be URL=DIR");
+                    return CliApp.UsageOrIoError;
+                }
+                var dir = mapping[(eq + 1)..];
+                if (!Directory.Exists(dir))
+                {
+                    stderr.WriteLine($"error: --repo folder '{dir}' does not exist");
+                    return CliApp.UsageOrIoError;
+                }
+                repositories[mapping[..eq]] = dir;
+            }
+            var supplied = new Dictionary<string, IReadOnlyList<MappingNode>>(StringComparer.Ordinal);
+            foreach (var mapping in parse.GetValue(parameters) ?? [])
+            {
+                var eq = mapping.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || eq == mapping.Length - 1)
+                {
+                    stderr.WriteLine($"error: --params '{mapping}' must be GENERATOR=FILE");
+                    return CliApp.UsageOrIoError;
+                }
+                var file = mapping[(eq + 1)..];
+                var sets = ReadParameterSets(file, stderr);
+                if (sets is null) return CliApp.UsageOrIoError;
+                supplied[mapping[..eq]] = sets;
+            }
+            var appSetDocs = ReadDocuments(parse.GetValue(paths) ?? [], stderr);
+            if (appSetDocs is null) return CliApp.UsageOrIoError;
+            var clusterDocs = ReadDocuments(parse.GetValue(clusters) ?? [], stderr);
+            if (clusterDocs is null) return CliApp.UsageOrIoError;
+            var appSets = appSetDocs.Where(d => d.Kind == "ApplicationSet").ToList();
+            if (appSets.Count == 0)
+            {
+                stderr.WriteLine("error: no ApplicationSet found in the given files");
+                return CliApp.UsageOrIoError;
+            }
+            var input = new AppSetInput
+            {
+                ClusterSecrets = clusterDocs.Select(d => d.Root).ToList(),
+                Repositories = repositories,
+                SuppliedParameters = supplied,
+                NewGitFileGlobbing = parse.GetValue(newGlobbing),
+                InClusterEnabled = !parse.GetValue(noInCluster),
+            };
+            var expander = new AppSetExpander();
+            var expansions = appSets.Select(d => (Document: d, Expansion: expander.Expand(d.Root, input))).ToList();
+            var applications = expansions.SelectMany(e => e.Expansion.Applications.Select(a => (e.Expansion.ApplicationSetName, App: a))).ToList();
+            switch (parse.GetValue(output))
+            {
+                case "json":
+                    AppSetPreviewOutput.WriteJson(stdout, applications.Select(a => a.App));
+                    break;
+                case "table":
+                    AppSetPreviewOutput.WriteTable(stdout, applications);
+                    break;
+                default:
+                    stdout.Write(YamlEmitter.EmitAll(applications.Select(a => (ManifestNode)a.App)));
+                    break;
+            }
+            var errors = false;
+            foreach (var (document, expansion) in expansions)
+            {
+                foreach (var d in expansion.Diagnostics)
+                {
+                    var location = d.Location ?? new SourceLocation(document.File, document.Line, 1);
+                    stderr.WriteLine((d with { Location = location with { File = location.File ?? document.File } }).ToString());
+                    errors |= d.IsError;
+                }
+            }
+            return errors ? CliApp.Invalid : CliApp.Success;
+        });
+        return new Command("appset", "Work with Argo CD ApplicationSets offline.") { preview };
+    }
+
+    /// <summary>Reads every YAML document of the given files and folders; prints the problem and returns null when one cannot be read.</summary>
+    private static List<ManifestDocument>? ReadDocuments(IReadOnlyList<string> paths, TextWriter stderr)
+    {
+        var documents = new List<ManifestDocument>();
+        foreach (var input in InputWalker.Expand(paths, []))
+        {
+            if (input.Problem is not null)
+            {
+                stderr.WriteLine($"error: {input.DisplayPath}: {input.Problem}");
+                return null;
+            }
+            if (input.IsStdin || FileClassifier.SkipReason(input.DisplayPath) is not null) continue;
+            try
+            {
+                documents.AddRange(YamlReader.ReadFile(input.DisplayPath).Where(d => d.Root is MappingNode));
+            }
+            catch (YamlReadException e)
+            {
+                stderr.WriteLine(e.Diagnostic.ToString());
+                return null;
+            }
+        }
+        return documents;
+    }
+
+    private static List<MappingNode>? ReadParameterSets(string file, TextWriter stderr)
+    {
+        if (!File.Exists(file))
+        {
+            stderr.WriteLine($"error: --params file '{file}' does not exist");
+            return null;
+        }
+        try
+        {
+            var docs = YamlReader.ReadFile(file);
+            if (docs.Count != 1 || docs[0].Root is not SequenceNode list || list.Any(i => i is not MappingNode))
+            {
+                stderr.WriteLine($"error: {file}: a --params file must hold one YAML list of mappings, one per parameter set");
+                return null;
+            }
+            return list.Cast<MappingNode>().ToList();
+        }
+        catch (YamlReadException e)
+        {
+            stderr.WriteLine(e.Diagnostic.ToString());
+            return null;
+        }
+    }
+}
