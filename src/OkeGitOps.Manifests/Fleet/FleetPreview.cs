@@ -58,10 +58,9 @@ public static class FleetPreview
         // stays within a batch (it scans every known cluster, which would make one big expansion quadratic).
         var batches = clusterSecrets.Chunk(BatchSize).Select(b => new AppSetInput { ClusterSecrets = b, InClusterEnabled = false }).ToList();
         if (batches.Count == 0) batches.Add(new AppSetInput { InClusterEnabled = false });
-        // Expansions are independent (the expander may be shared between threads); results are read back in order.
         var expansions = new AppSetExpansion[applicationSets.Count, batches.Count];
-        Parallel.For(0, applicationSets.Count * batches.Count,
-            i => expansions[i / batches.Count, i % batches.Count] = expander.Expand(applicationSets[i / batches.Count].ApplicationSet, batches[i % batches.Count]));
+        for (var i = 0; i < applicationSets.Count * batches.Count; i++)
+            expansions[i / batches.Count, i % batches.Count] = expander.Expand(applicationSets[i / batches.Count].ApplicationSet, batches[i % batches.Count]);
         for (var a = 0; a < applicationSets.Count; a++)
         {
             var file = applicationSets[a].File;

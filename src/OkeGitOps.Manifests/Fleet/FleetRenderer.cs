@@ -93,7 +93,7 @@ public static class FleetRenderer
         if (fleet.Applications == FleetApplications.ApplicationSets)
         {
             foreach (var addOn in fleet.AddOns)
-                appSets.Add(($"control-plane/applicationsets/{addOn.Name}.yaml", AddOnSet(fleet, addOn, plan.Waves[addOn.Name], ns).ToNode()));
+                appSets.Add(($"control-plane/applicationsets/{addOn.Name}.yaml", AddOnSet(fleet, plan, addOn, plan.Waves[addOn.Name], ns).ToNode()));
             appSets.Add(("control-plane/applicationsets/cluster-config.yaml", ConfigSet(fleet, configWave, ns).ToNode()));
             files.AddRange(appSets.Select(a => RepoFile.Nodes(a.File, a.ApplicationSet)));
         }
@@ -197,7 +197,7 @@ public static class FleetRenderer
                 annotations: annotations);
     }
 
-    private static ApplicationSet AddOnSet(OkeFleet fleet, AddOn addOn, int wave, string ns)
+    private static ApplicationSet AddOnSet(OkeFleet fleet, FleetPlan plan, AddOn addOn, int wave, string ns)
     {
         var label = AddOnLabelPrefix + addOn.Name;
         var bySelector = new ApplicationSetSpecGenerator
@@ -211,8 +211,13 @@ public static class FleetRenderer
                 },
             },
         };
-        var generators = new List<ApplicationSetSpecGenerator> { bySelector };
-        if (fleet.Overrides.Any(o => o.AddOn == addOn.Name && o.Enabled == true))
+        var switched = fleet.Overrides.Where(o => o.AddOn == addOn.Name && o.Enabled is not null).Select(o => o.Cluster).ToHashSet(StringComparer.Ordinal);
+        var enabledSomewhere = fleet.Overrides.Any(o => o.AddOn == addOn.Name && o.Enabled == true);
+        // Keep the selector generator unless every cluster it would pick is switched by hand and another generator exists
+        // (a generator that matches no cluster secret is refused by the repository checks).
+        var generators = new List<ApplicationSetSpecGenerator>();
+        if (!enabledSomewhere || plan.Clusters.Any(c => addOn.Selects(c.Cluster) && !switched.Contains(c.Cluster.Name))) generators.Add(bySelector);
+        if (enabledSomewhere)
             generators.Add(AppSetGenerators.Clusters(new Dictionary<string, string> { [FleetLabel] = fleet.Name, [label] = "enabled" }));
         var version = $"{{{{ index .metadata.annotations \"{VersionAnnotation(addOn.Name)}\" | default \"{addOn.Source.Version}\" }}}}";
         var parameters = addOn.ClusterParameters.Select(p => (p.Key, p.Value == ClusterFact.Name ? "{{ .name }}" : $"{{{{ index .metadata.annotations \"{FactAnnotation(p.Value)}\" }}}}"));
