@@ -25,4 +25,16 @@ public abstract record ArgoCdExposure
     /// An internal OCI flexible load balancer passing TCP through to argocd-server, which keeps serving TLS itself.
     /// </summary>
     public static ArgoCdExposure InternalLoadBalancer(int minMbps = 10, int maxMbps = 100) => new InternalLoadBalancerExposure(minMbps, maxMbps);
+
+    /// <summary>
+    /// The OCI native ingress controller on a private load balancer with a WAF policy; TLS ends at the load balancer.
+    /// The clusters' add-ons are unaffected; the control plane needs the controller itself (e.g. as an add-on there).
+    /// </summary>
+    public static ArgoCdExposure InternalIngress(string host, string certificateOcid, string wafPolicyOcid, string className = "argocd-internal",
+        int minMbps = 10, int maxMbps = 100)
+    {
+        // Build once now so bad values fail where they are given.
+        _ = Oci.ArgoCdServer.InternalIngress(host, certificateOcid, wafPolicyOcid, "argocd", className, minMbps, maxMbps);
+        return new InternalIngressExposure(host, certificateOcid, wafPolicyOcid, className, minMbps, maxMbps);
+    }
 }

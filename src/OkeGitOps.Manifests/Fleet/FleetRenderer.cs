@@ -44,11 +44,21 @@ public static class FleetRenderer
     private const string SyncWave = "argocd.argoproj.io/sync-wave";
 
     /// <summary>Renders the fleet, keeping clusters on the shards the previous output in <paramref name="previousOutput"/> gave them.</summary>
-    public static FleetRender Render(OkeFleet fleet, string? previousOutput = null) => Render(fleet, PreviousRender.Read(previousOutput));
+    /// <param name="fleet">The fleet.</param>
+    /// <param name="previousOutput">The output folder of the previous render, if any.</param>
+    /// <param name="expandApplicationSets">Expand the ApplicationSets against the cluster secrets (see <see cref="FleetPreview"/>).</param>
+    public static FleetRender Render(OkeFleet fleet, string? previousOutput = null, bool expandApplicationSets = true)
+        => Render(fleet, PreviousRender.Read(previousOutput), expandApplicationSets);
 
     /// <summary>Renders the fleet against a previous render.</summary>
+    /// <param name="fleet">The fleet.</param>
+    /// <param name="previous">The previous render.</param>
+    /// <param name="expandApplicationSets">
+    /// Expand the fleet's ApplicationSets against the Secrets its cluster ExternalSecrets will make, fail when one selects
+    /// no cluster or renders an invalid Application, and list in the report what the expansion generates.
+    /// </param>
     /// <exception cref="Diagnostics.ManifestValidationException">The fleet fails a check (see <see cref="FleetRules"/>).</exception>
-    public static FleetRender Render(OkeFleet fleet, PreviousRender previous)
+    public static FleetRender Render(OkeFleet fleet, PreviousRender previous, bool expandApplicationSets = true)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(previous);
@@ -79,12 +89,15 @@ public static class FleetRenderer
         foreach (var addOn in fleet.AddOns.Where(a => a.Values.Count > 0))
             files.Add(RepoFile.Text(FleetLayout.AddOnValues(addOn.Name), YamlEmitter.Emit(addOn.Values)));
         var configWave = plan.Waves.TryGetValue("external-secrets", out var esoWave) ? esoWave + 1 : 0;
+        var appSets = new List<(string File, ManifestNode ApplicationSet)>();
         if (fleet.Applications == FleetApplications.ApplicationSets)
         {
             foreach (var addOn in fleet.AddOns)
-                files.Add(RepoFile.Manifests($"control-plane/applicationsets/{addOn.Name}.yaml", AddOnSet(fleet, addOn, plan.Waves[addOn.Name], ns)));
-            files.Add(RepoFile.Manifests("control-plane/applicationsets/cluster-config.yaml", ConfigSet(fleet, configWave, ns)));
+                appSets.Add(($"control-plane/applicationsets/{addOn.Name}.yaml", AddOnSet(fleet, plan, addOn, plan.Waves[addOn.Name], ns).ToNode()));
+            appSets.Add(("control-plane/applicationsets/cluster-config.yaml", ConfigSet(fleet, configWave, ns).ToNode()));
+            files.AddRange(appSets.Select(a => RepoFile.Nodes(a.File, a.ApplicationSet)));
         }
+        var clusterSecrets = new List<ManifestNode>(plan.Clusters.Count);
 
         var policies = new StringBuilder();
         policies.Append(cpIdentity.PolicyText());
@@ -92,7 +105,9 @@ public static class FleetRenderer
         foreach (var planned in plan.Clusters)
         {
             var c = planned.Cluster;
-            files.Add(RepoFile.Manifests(FleetLayout.ClusterSecret(c.Name), ClusterSecret(fleet, planned, cpStore, ns)));
+            var secret = ClusterSecret(fleet, planned, cpStore, ns);
+            files.Add(RepoFile.Manifests(FleetLayout.ClusterSecret(c.Name), secret));
+            if (expandApplicationSets && appSets.Count > 0) clusterSecrets.Add(FleetPreview.ClusterSecret(secret));
 
             var identity = WorkloadIdentity.For(VaultReader, EsoNamespace, c.ClusterOcid, c.CompartmentOcid);
             var store = OciVault.ClusterStore(StoreName, c.VaultOcid, c.Region).WithWorkloadIdentity(identity);
@@ -114,7 +129,8 @@ public static class FleetRenderer
             }
         }
         files.Add(RepoFile.Text("oci-iam/fleet.policy.txt", policies.ToString()));
-        files.Add(RepoFile.Text(FleetLayout.Report, FleetReport.Write(plan, changes, previous)));
+        var expanded = expandApplicationSets && appSets.Count > 0 ? FleetPreview.Expand(appSets, clusterSecrets) : null;
+        files.Add(RepoFile.Text(FleetLayout.Report, FleetReport.Write(plan, changes, previous, expanded)));
         return new FleetRender(files, plan, changes);
     }
 
@@ -181,7 +197,7 @@ public static class FleetRenderer
                 annotations: annotations);
     }
 
-    private static ApplicationSet AddOnSet(OkeFleet fleet, AddOn addOn, int wave, string ns)
+    private static ApplicationSet AddOnSet(OkeFleet fleet, FleetPlan plan, AddOn addOn, int wave, string ns)
     {
         var label = AddOnLabelPrefix + addOn.Name;
         var bySelector = new ApplicationSetSpecGenerator
@@ -195,8 +211,13 @@ public static class FleetRenderer
                 },
             },
         };
-        var generators = new List<ApplicationSetSpecGenerator> { bySelector };
-        if (fleet.Overrides.Any(o => o.AddOn == addOn.Name && o.Enabled == true))
+        var switched = fleet.Overrides.Where(o => o.AddOn == addOn.Name && o.Enabled is not null).Select(o => o.Cluster).ToHashSet(StringComparer.Ordinal);
+        var enabledSomewhere = fleet.Overrides.Any(o => o.AddOn == addOn.Name && o.Enabled == true);
+        // Keep the selector generator unless every cluster it would pick is switched by hand and another generator exists
+        // (a generator that matches no cluster secret is refused by the repository checks).
+        var generators = new List<ApplicationSetSpecGenerator>();
+        if (!enabledSomewhere || plan.Clusters.Any(c => addOn.Selects(c.Cluster) && !switched.Contains(c.Cluster.Name))) generators.Add(bySelector);
+        if (enabledSomewhere)
             generators.Add(AppSetGenerators.Clusters(new Dictionary<string, string> { [FleetLabel] = fleet.Name, [label] = "enabled" }));
         var version = $"{{{{ index .metadata.annotations \"{VersionAnnotation(addOn.Name)}\" | default \"{addOn.Source.Version}\" }}}}";
         var parameters = addOn.ClusterParameters.Select(p => (p.Key, p.Value == ClusterFact.Name ? "{{ .name }}" : $"{{{{ index .metadata.annotations \"{FactAnnotation(p.Value)}\" }}}}"));

@@ -32,7 +32,11 @@ public static class FleetReport
     }
 
     /// <summary>The report's text.</summary>
-    public static string Write(FleetPlan plan, FleetChanges changes, PreviousRender previous)
+    /// <param name="plan">The plan.</param>
+    /// <param name="changes">What changed since the previous render.</param>
+    /// <param name="previous">The previous render (its last change is kept when nothing changed).</param>
+    /// <param name="expanded">The add-on Applications the expanded ApplicationSets generate; <c>null</c> lists them from the plan.</param>
+    public static string Write(FleetPlan plan, FleetChanges changes, PreviousRender previous, IReadOnlyList<FleetPreview.PreviewedApplication>? expanded = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var fleet = plan.Fleet;
@@ -69,10 +73,13 @@ public static class FleetReport
         }
 
         sb.Append("\n## ").Append(ClustersHeading).Append("\n\n| Cluster | Region | Shard | Applications | Add-ons (version, namespace, wave) |\n|---|---|---|---|---|\n");
+        var fromExpansion = expanded?.GroupBy(a => a.Cluster).ToDictionary(g => g.Key,
+            g => string.Join("; ", g.OrderBy(a => a.Wave).ThenBy(a => a.AddOn, StringComparer.Ordinal).Select(a => Cell(a.AddOn, a.Version, a.Namespace, a.Wave))), StringComparer.Ordinal);
         foreach (var c in plan.Clusters)
         {
+            var cell = fromExpansion is null ? AddOnCell(c) : fromExpansion.GetValueOrDefault(c.Cluster.Name, "(none)");
             sb.Append("| ").Append(c.Cluster.Name).Append(" | ").Append(c.Cluster.Region).Append(" | ").Append(c.Shard)
-                .Append(" | ").Append(c.Applications).Append(" | ").Append(AddOnCell(c)).Append(" |\n");
+                .Append(" | ").Append(c.Applications).Append(" | ").Append(cell).Append(" |\n");
         }
 
         sb.Append("\n## ").Append(LastChangeHeading).Append("\n\n");
@@ -82,7 +89,9 @@ public static class FleetReport
     }
 
     internal static string AddOnCell(PlannedCluster c)
-        => c.AddOns.Count == 0 ? "(none)" : string.Join("; ", c.AddOns.Select(a => $"{a.AddOn.Name} {a.Version} in {a.AddOn.Namespace} (wave {a.Wave})"));
+        => c.AddOns.Count == 0 ? "(none)" : string.Join("; ", c.AddOns.Select(a => Cell(a.AddOn.Name, a.Version, a.AddOn.Namespace, a.Wave)));
+
+    private static string Cell(string addOn, string version, string ns, int wave) => $"{addOn} {version} in {ns} (wave {wave})";
 
     private static string Describe(FleetChanges changes)
     {

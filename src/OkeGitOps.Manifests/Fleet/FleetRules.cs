@@ -36,6 +36,9 @@ public static class FleetRules
     /// <summary>An <c>argocd-cmd-params-cm</c> value outside the range Argo CD accepts; Argo CD would replace it by its default.</summary>
     public const string ArgoCdParamRange = "argocd-param-range";
 
+    /// <summary>One of the fleet's ApplicationSets selects no cluster (found by expanding it against the fleet's cluster secrets).</summary>
+    public const string AppSetSelectsNothing = "fleet-appset-selects-nothing";
+
     /// <summary>An Argo CD scale setting that cannot work (e.g. zero replicas).</summary>
     public const string ArgoCdScale = "argocd-scale";
 

@@ -115,6 +115,16 @@ public sealed class FleetCheckTests
         Assert.Equal([FleetRules.DuplicateCluster, FleetRules.VaultRegion, FleetRules.UnknownCluster], e.Diagnostics.Select(d => d.Rule));
     }
 
+    [Fact]
+    public void An_add_on_whose_ApplicationSet_selects_no_cluster_fails_the_render()
+    {
+        var fleet = TestFleets.Article().AddAddOns(AddOns.FluentBit().OnClustersLabelled("tier", "gold"));
+        var d = Single(fleet, FleetRules.AppSetSelectsNothing);
+        Assert.Equal("ApplicationSet 'fluent-bit' selects no cluster, so it generates no Application", d.Message);
+        Assert.Equal("control-plane/applicationsets/fluent-bit.yaml", d.Location!.File);
+        Assert.Equal("label a cluster so the add-on's selector matches it, or remove the add-on from the fleet", d.Suggestion);
+    }
+
     [Theory]
     [InlineData(-1, 10, 10, 50, "controller.status.processors = -1 is outside the range Argo CD accepts (0 or more); Argo CD would log it and silently use its default 20")]
     [InlineData(20, -5, 10, 50, "controller.operation.processors = -5 is outside the range Argo CD accepts (0 or more); Argo CD would log it and silently use its default 10")]

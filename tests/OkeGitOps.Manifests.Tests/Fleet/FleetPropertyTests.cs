@@ -22,7 +22,7 @@ public sealed class FleetPropertyTests
         => Prop.ForAll(Seeds, seed =>
         {
             var fleet = TestFleets.Random(seed);
-            var render = FleetRenderer.Render(fleet);
+            if (RenderOrRefusal(fleet, seed) is not { } render) return;
             var shards = render.Plan.Scale.ControllerReplicas;
             var secrets = Secrets(render);
             Assert.Equal(fleet.Clusters.Count, secrets.Count);
@@ -42,8 +42,11 @@ public sealed class FleetPropertyTests
         => Prop.ForAll(Seeds, seed =>
         {
             var fleet = TestFleets.Random(seed);
-            var render = FleetRenderer.Render(fleet);
+            if (RenderOrRefusal(fleet, seed) is not { } render) return;
             var secrets = Secrets(render);
+            // The report's per-cluster list comes from expanding the ApplicationSets; it must say what the model says.
+            var fromModel = FleetRenderer.Render(fleet, PreviousRender.None, expandApplicationSets: false);
+            Assert.Equal(Report(fromModel), Report(render));
             foreach (var addOn in fleet.AddOns)
             {
                 // What the model says, worked out here from the description alone.
@@ -70,7 +73,8 @@ public sealed class FleetPropertyTests
         {
             var fleet = TestFleets.Random(seed);
             if (seed % 2 == 0) fleet = fleet.WithApplications(FleetApplications.PerClusterApplications);
-            var (files, warnings) = new RepoRenderer().Render(FleetRenderer.Render(fleet).Files);
+            if (RenderOrRefusal(fleet, seed) is not { } render) return;
+            var (files, warnings) = new RepoRenderer().Render(render.Files);
             Assert.DoesNotContain(warnings, w => w.IsError);
             foreach (var file in files.Where(f => f.RelativePath.EndsWith(".yaml", StringComparison.Ordinal) && f.RelativePath != RepoConfigFile.FileName && !f.RelativePath.EndsWith(".values.yaml", StringComparison.Ordinal)))
             {
@@ -87,14 +91,32 @@ public sealed class FleetPropertyTests
     public Property Rendering_the_same_fleet_twice_gives_the_same_files()
         => Prop.ForAll(Seeds, seed =>
         {
-            var a = new RepoRenderer().Render(FleetRenderer.Render(TestFleets.Random(seed)).Files).Files;
+            if (RenderOrRefusal(TestFleets.Random(seed), seed) is not { } first) return;
+            var a = new RepoRenderer().Render(first.Files).Files;
             var b = new RepoRenderer().Render(FleetRenderer.Render(TestFleets.Random(seed)).Files).Files;
             Assert.Equal(a, b);
         });
 
+    // A random fleet may have an add-on that no cluster gets; its ApplicationSet would select nothing, which the render refuses.
+    private static FleetRender? RenderOrRefusal(OkeFleet fleet, int seed)
+    {
+        var plan = FleetPlan.For(fleet);
+        var idle = fleet.Applications == FleetApplications.ApplicationSets
+            ? fleet.AddOns.Where(a => !plan.Clusters.Any(c => c.AddOns.Any(p => p.AddOn.Name == a.Name))).Select(a => a.Name).ToList()
+            : [];
+        if (fleet.Applications == FleetApplications.ApplicationSets && fleet.Clusters.Count == 0) idle.Add("cluster-config");
+        if (idle.Count == 0) return FleetRenderer.Render(fleet);
+        var e = Assert.Throws<Diagnostics.ManifestValidationException>(() => FleetRenderer.Render(fleet));
+        Assert.True(e.Diagnostics.All(d => d.Rule == FleetRules.AppSetSelectsNothing), $"seed {seed}: {e.Message}");
+        Assert.Equal(idle.Order(StringComparer.Ordinal), e.Diagnostics.Select(d => d.Message.Split('\'')[1]).Order(StringComparer.Ordinal));
+        return null;
+    }
+
     private static Dictionary<string, MappingNode> Secrets(FleetRender render)
         => render.Files.OfType<ManifestRepoFile>().Where(f => f.RelativePath.StartsWith("control-plane/clusters/", StringComparison.Ordinal))
             .ToDictionary(f => System.IO.Path.GetFileNameWithoutExtension(f.RelativePath), f => (MappingNode)f.Documents.Single(), StringComparer.Ordinal);
+
+    private static string Report(FleetRender render) => ((TextRepoFile)render.Files.Single(f => f.RelativePath == FleetLayout.Report)).Content;
 
     private static IReadOnlyList<ManifestNode> Manifests(FleetRender render, string path)
         => render.Files.OfType<ManifestRepoFile>().Single(f => f.RelativePath == path).Documents;

@@ -127,4 +127,16 @@ public sealed class FleetRepositoryTests : IDisposable
         Assert.Contains("replicas: 3", argo);
         Assert.Contains("| application controller replicas (shards) | 3 |", files.Single(f => f.RelativePath == FleetLayout.Report).Content);
     }
+
+    [Fact]
+    public void Exposing_Argo_CD_through_the_native_ingress_with_WAF_writes_the_ingress_and_sets_server_insecure()
+    {
+        var fleet = TestFleets.Article().WithControlPlane(c => c.WithArgoCd(a => a.WithExposure(ArgoCdExposure.InternalIngress("argocd.internal.example.com",
+            "ocid1.certificate.oc1.eu-frankfurt-1.aaaaaaaaexamplecertificate", "ocid1.webappfirewallpolicy.oc1.eu-frankfurt-1.aaaaaaaaexamplewafpolicy"))));
+        var (files, _) = new RepoRenderer().Render(FleetRenderer.Render(fleet).Files);
+        var exposure = files.Single(f => f.RelativePath == "control-plane/argocd/exposure.yaml").Content;
+        Assert.Contains("kind: Ingress", exposure);
+        Assert.Contains("kind: IngressClass", exposure);
+        Assert.Contains("server.insecure: \"true\"", files.Single(f => f.RelativePath == "control-plane/argocd/argocd.yaml").Content);
+    }
 }
