@@ -142,9 +142,9 @@ public sealed class AppSetExpander
         if (patchNode is NullNode) return app;
         if (patchNode is not MappingNode) throw new AppSetException(Diagnostic.Error(AppSetRules.TemplateError,
             "error applying templatePatch: the rendered patch must be a mapping", path, at?.Location));
-        var project = app.At(NodePath.Parse("spec.project"));
+        var project = app.At(SpecProject);
         var patched = (MappingNode)MergePatch.Apply(app, patchNode);
-        if (patched.At(NodePath.Parse("spec.project")) != project)
+        if (patched.At(SpecProject) != project)
         {
             throw new AppSetException(Diagnostic.Error(AppSetRules.TemplateError, "templatePatch may not change spec.project", path, at?.Location,
                 "set the project in spec.template.spec.project"));
@@ -158,14 +158,22 @@ public sealed class AppSetExpander
         return app.Set("metadata", metadata.Set("namespace", ManifestNode.String(ns)));
     }
 
+    private static readonly NodePath SpecProject = NodePath.Parse("spec.project");
+    private static readonly NodePath MetadataName = NodePath.Parse("metadata.name");
+    private static readonly NodePath Spec = NodePath.Parse("spec");
+    private static readonly NodePath SpecDestination = NodePath.Parse("spec.destination");
+
     private void Check(string appSetName, List<(MappingNode App, NodePath Generator)> apps, AppSetInput input, GeneratorRunner runner, List<Diagnostic> diagnostics)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var known = runner.KnownClusters;
+        // Looked up once per Application: sets, so a large fleet's check stays linear.
+        var knownNames = known.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var knownServers = known.Select(c => c.Server).ToHashSet(StringComparer.Ordinal);
         foreach (var (app, generator) in apps)
         {
             var appName = (app.GetValueOrDefault("metadata") as MappingNode)?.GetString("name") ?? "";
-            var templateLocation = (app.At(NodePath.Parse("metadata.name")) ?? app.At(NodePath.Parse("spec")))?.Location;
+            var templateLocation = (app.At(MetadataName) ?? app.At(Spec))?.Location;
             if (!names.Add(appName))
             {
                 diagnostics.Add(Diagnostic.Error(AppSetRules.DuplicateApplication,
@@ -176,11 +184,11 @@ public sealed class AppSetExpander
             {
                 diagnostics.Add(d with { Message = $"Application '{appName}': {d.Message}" });
             }
-            if (app.At(NodePath.Parse("spec.destination")) is MappingNode destination)
+            if (app.At(SpecDestination) is MappingNode destination)
             {
                 var server = destination.GetString("server") ?? "";
                 var clusterName = destination.GetString("name") ?? "";
-                var at = NodePath.Parse("spec.destination");
+                var at = SpecDestination;
                 if (server.Length > 0 && clusterName.Length > 0)
                 {
                     diagnostics.Add(Diagnostic.Error(AppSetRules.InvalidApplication,
@@ -194,7 +202,7 @@ public sealed class AppSetExpander
                 }
                 else
                 {
-                    var found = clusterName.Length > 0 ? known.Any(c => c.Name == clusterName) : known.Any(c => c.Server == server.TrimEnd('/'));
+                    var found = clusterName.Length > 0 ? knownNames.Contains(clusterName) : knownServers.Contains(server.TrimEnd('/'));
                     if (!found)
                     {
                         var message = clusterName.Length > 0

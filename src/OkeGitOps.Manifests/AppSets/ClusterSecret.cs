@@ -10,6 +10,9 @@ internal sealed record ClusterSecret(string Name, string Server, string? Project
     public const string SecretTypeLabel = "argocd.argoproj.io/secret-type";
     public const string InClusterServer = "https://kubernetes.default.svc";
 
+    private static readonly NodePath TargetTemplate = NodePath.Parse("spec.target.template");
+    private static readonly NodePath MetadataName = NodePath.Parse("metadata.name");
+
     /// <summary>Argo CD's own cluster when no Secret describes it.</summary>
     public static ClusterSecret Local { get; } = new("in-cluster", InClusterServer, null,
         new Dictionary<string, string>(), new Dictionary<string, string>(), IsLocal: true);
@@ -63,12 +66,12 @@ internal sealed record ClusterSecret(string Name, string Server, string? Project
     /// </summary>
     private static ClusterSecret? FromExternalSecret(MappingNode externalSecret)
     {
-        if (externalSecret.At(NodePath.Parse("spec.target.template")) is not MappingNode template) return null;
+        if (externalSecret.At(TargetTemplate) is not MappingNode template) return null;
         var metadata = template.GetValueOrDefault("metadata") as MappingNode;
         var labels = StringMap(metadata?.GetValueOrDefault("labels"));
         if (!labels.TryGetValue(SecretTypeLabel, out var type) || type != "cluster") return null;
         var data = StringMap(template.GetValueOrDefault("data"));
-        var name = data.GetValueOrDefault("name") ?? (externalSecret.At(NodePath.Parse("metadata.name")) as Tree.StringNode)?.Value ?? "";
+        var name = data.GetValueOrDefault("name") ?? (externalSecret.At(MetadataName) as Tree.StringNode)?.Value ?? "";
         return new ClusterSecret(name, (data.GetValueOrDefault("server") ?? "").TrimEnd('/'),
             data.TryGetValue("project", out var project) ? project : null,
             labels, StringMap(metadata?.GetValueOrDefault("annotations")), IsLocal: false);

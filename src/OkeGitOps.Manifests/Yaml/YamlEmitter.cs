@@ -163,15 +163,20 @@ public static class YamlEmitter
     private static IEnumerable<MappingEntry> OrderEntries(MappingNode mapping, string[] first)
     {
         var entries = mapping.Entries.ToArray();
-        Array.Sort(entries, (a, b) =>
+        if (entries.Length < 2) return entries;
+        // Each key's rank is looked up once, not once per comparison.
+        var ranks = new int[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
         {
-            var ra = Array.IndexOf(first, a.Key);
-            var rb = Array.IndexOf(first, b.Key);
-            if (ra < 0) ra = int.MaxValue;
-            if (rb < 0) rb = int.MaxValue;
-            return ra != rb ? ra.CompareTo(rb) : string.CompareOrdinal(a.Key, b.Key);
-        });
-        return entries;
+            var rank = Array.IndexOf(first, entries[i].Key);
+            ranks[i] = rank < 0 ? int.MaxValue : rank;
+        }
+        var order = new int[entries.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => ranks[a] != ranks[b] ? ranks[a].CompareTo(ranks[b]) : string.CompareOrdinal(entries[a].Key, entries[b].Key));
+        var sorted = new MappingEntry[entries.Length];
+        for (var i = 0; i < order.Length; i++) sorted[i] = entries[order[i]];
+        return sorted;
     }
 
     private static void WritePlain(DocumentState state, string text)
