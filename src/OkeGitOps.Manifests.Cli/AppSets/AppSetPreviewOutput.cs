@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OkeGitOps.Manifests.Tree;
+using OkeGitOps.Manifests.Yaml;
 
 namespace OkeGitOps.Manifests.Cli.AppSets;
 
@@ -14,36 +15,30 @@ internal static class AppSetPreviewOutput
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
-            foreach (var app in applications) Write(json, app, Resource);
+            foreach (var app in applications) Write(json, app, isDocumentRoot: true, isMetadataValue: false);
             json.WriteEndArray();
         }
         writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal));
         writer.Write('\n');
     }
 
-    private static readonly string[] Resource = ["apiVersion", "kind", "metadata", "spec"];
-    private static readonly string[] Metadata = ["name", "namespace"];
-
-    /// <summary>Keys in the YAML emitter's order: the given ones first, then the rest sorted ordinally.</summary>
-    private static IEnumerable<MappingEntry> Ordered(MappingNode m, string[] first)
-        => m.Entries.OrderBy(e => Array.IndexOf(first, e.Key) is var i && i >= 0 ? i : first.Length).ThenBy(e => e.Key, StringComparer.Ordinal);
-
-    private static void Write(Utf8JsonWriter json, ManifestNode node, string[] first)
+    /// <summary>Writes a node with the YAML emitter's key order (<see cref="YamlEmitter"/>), so both outputs agree.</summary>
+    private static void Write(Utf8JsonWriter json, ManifestNode node, bool isDocumentRoot, bool isMetadataValue)
     {
         switch (node)
         {
             case MappingNode m:
                 json.WriteStartObject();
-                foreach (var e in Ordered(m, first))
+                foreach (var e in YamlEmitter.OrderedEntries(m, isDocumentRoot, isMetadataValue))
                 {
                     json.WritePropertyName(e.Key);
-                    Write(json, e.Value, ReferenceEquals(first, Resource) && e.Key == "metadata" ? Metadata : []);
+                    Write(json, e.Value, isDocumentRoot: false, isMetadataValue: e.Key == "metadata");
                 }
                 json.WriteEndObject();
                 break;
             case SequenceNode s:
                 json.WriteStartArray();
-                foreach (var item in s) Write(json, item, []);
+                foreach (var item in s) Write(json, item, isDocumentRoot: false, isMetadataValue: false);
                 json.WriteEndArray();
                 break;
             case StringNode s:

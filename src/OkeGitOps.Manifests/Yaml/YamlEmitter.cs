@@ -144,15 +144,7 @@ public static class YamlEmitter
         state.Emitter.Emit(new MappingStart(null, null, isImplicit: true,
             mapping.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
 
-        string[] first;
-        if (order == KeyOrder.Resource || (mapping.ContainsKey("apiVersion") && mapping.ContainsKey("kind")))
-            first = ResourceKeyOrder;
-        else if (order == KeyOrder.Metadata)
-            first = MetadataKeyOrder;
-        else
-            first = [];
-
-        foreach (var entry in OrderEntries(mapping, first))
+        foreach (var entry in OrderedEntries(mapping, isDocumentRoot: order == KeyOrder.Resource, isMetadataValue: order == KeyOrder.Metadata))
         {
             WriteString(state, entry.Key, isKey: true);
             WriteNode(state, entry.Value, entry.Key == "metadata" ? KeyOrder.Metadata : KeyOrder.Plain);
@@ -160,7 +152,20 @@ public static class YamlEmitter
         state.Emitter.Emit(new MappingEnd());
     }
 
-    private static IEnumerable<MappingEntry> OrderEntries(MappingNode mapping, string[] first)
+    /// <summary>
+    /// The entries of <paramref name="mapping"/> in the order the emitter writes them: a document root (or any mapping
+    /// holding apiVersion and kind) starts with apiVersion, kind, metadata, spec; the value of a <c>metadata</c> key
+    /// starts with name, namespace; the rest follow in ordinal key order. Other writers of trees (the CLI's JSON
+    /// output) use this so that every output of one tree has one key order.
+    /// </summary>
+    internal static IReadOnlyList<MappingEntry> OrderedEntries(MappingNode mapping, bool isDocumentRoot, bool isMetadataValue)
+    {
+        if (isDocumentRoot || (mapping.ContainsKey("apiVersion") && mapping.ContainsKey("kind")))
+            return OrderEntries(mapping, ResourceKeyOrder);
+        return OrderEntries(mapping, isMetadataValue ? MetadataKeyOrder : []);
+    }
+
+    private static MappingEntry[] OrderEntries(MappingNode mapping, string[] first)
     {
         var entries = mapping.Entries.ToArray();
         if (entries.Length < 2) return entries;
