@@ -14,9 +14,14 @@ internal static class CliRunner
     /// <summary>The executable under test, or <c>null</c> when the tests run the CLI in-process.</summary>
     public static string? Executable { get; } = Environment.GetEnvironmentVariable("OKEGITOPS_CLI") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
-    /// <summary>How many processes this test run has started (so a test can prove the native binary really ran).</summary>
+    /// <summary>
+    /// How many processes the calling thread has started (so a test can prove the native binary really ran). Counted per
+    /// thread because test classes run in parallel and <see cref="Run(string[], TextReader, TextWriter, TextWriter)"/>
+    /// is synchronous.
+    /// </summary>
     public static int ProcessesStarted => _processesStarted;
 
+    [ThreadStatic]
     private static int _processesStarted;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new StringReader(""), stdout, stderr);
@@ -37,7 +42,7 @@ internal static class CliRunner
         };
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Executable}");
-        Interlocked.Increment(ref _processesStarted);
+        _processesStarted++;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         try
