@@ -34,7 +34,10 @@ public sealed class AppSetExpander
     /// <summary>Expands an ApplicationSet given as a tree (as read by <see cref="YamlReader"/>).</summary>
     /// <param name="applicationSet">The ApplicationSet document.</param>
     /// <param name="input">Cluster Secrets, repository folders and supplied parameters; <see cref="AppSetInput.Empty"/> when null.</param>
-    public AppSetExpansion Expand(ManifestNode applicationSet, AppSetInput? input = null)
+    public AppSetExpansion Expand(ManifestNode applicationSet, AppSetInput? input = null) => Expand(applicationSet, input, clusters: null);
+
+    /// <summary>Expands against clusters already read from <paramref name="input"/>'s Secrets (one input, many ApplicationSets).</summary>
+    internal AppSetExpansion Expand(ManifestNode applicationSet, AppSetInput? input, IReadOnlyList<ClusterSecret>? clusters)
     {
         ArgumentNullException.ThrowIfNull(applicationSet);
         input ??= AppSetInput.Empty;
@@ -62,7 +65,7 @@ public sealed class AppSetExpander
         var preserve = (spec.GetValueOrDefault("syncPolicy") as MappingNode)?.GetValueOrDefault("preserveResourcesOnDeletion") is BooleanNode { Value: true };
         var renderer = new TemplateRenderer(useGo, options, input.Limits);
         var warnings = new List<Diagnostic>();
-        var runner = new GeneratorRunner(input, renderer, warnings);
+        var runner = new GeneratorRunner(input, renderer, warnings, clusters);
         var apps = new List<(MappingNode App, NodePath Generator)>();
         var generators = spec.GetValueOrDefault("generators") as SequenceNode ?? ManifestNode.List();
         var specPath = NodePath.Root.Key("spec");

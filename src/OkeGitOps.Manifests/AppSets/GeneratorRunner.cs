@@ -22,14 +22,14 @@ internal sealed partial class GeneratorRunner
     private readonly AppSetInput _input;
     private readonly TemplateRenderer _renderer;
     private readonly List<Diagnostic> _warnings;
-    private readonly List<ClusterSecret> _clusters;
+    private readonly IReadOnlyList<ClusterSecret> _clusters;
 
-    public GeneratorRunner(AppSetInput input, TemplateRenderer renderer, List<Diagnostic> warnings)
+    public GeneratorRunner(AppSetInput input, TemplateRenderer renderer, List<Diagnostic> warnings, IReadOnlyList<ClusterSecret>? clusters = null)
     {
         _input = input;
         _renderer = renderer;
         _warnings = warnings;
-        _clusters = ClusterSecret.ReadAll(input.ClusterSecrets);
+        _clusters = clusters ?? ClusterSecret.ReadAll(input.ClusterSecrets);
     }
 
     private bool UseGo => _renderer.UseGoTemplate;

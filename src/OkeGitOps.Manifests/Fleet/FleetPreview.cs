@@ -1,6 +1,7 @@
 using OkeGitOps.Manifests.AppSets;
 using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Models.Eso;
+using OkeGitOps.Manifests.Repo;
 using OkeGitOps.Manifests.Tree;
 
 namespace OkeGitOps.Manifests.Fleet;
@@ -54,13 +55,17 @@ public static class FleetPreview
         var errors = new List<Diagnostic>();
         var result = new List<PreviewedApplication>();
         // The cluster generator treats each cluster on its own, so expanding against batches of cluster Secrets gives
-        // the same Applications as one expansion against all, while the expander's per-Application cluster lookup
-        // stays within a batch (it scans every known cluster, which would make one big expansion quadratic).
+        // the same Applications, in the same order, as one expansion against all. The batches are independent, so they
+        // run in parallel; the results are read back in order, which keeps the output deterministic.
         var batches = clusterSecrets.Chunk(BatchSize).Select(b => new AppSetInput { ClusterSecrets = b, InClusterEnabled = false }).ToList();
         if (batches.Count == 0) batches.Add(new AppSetInput { InClusterEnabled = false });
+        var clusters = batches.Select(b => AppSets.ClusterSecret.ReadAll(b.ClusterSecrets)).ToArray();
         var expansions = new AppSetExpansion[applicationSets.Count, batches.Count];
-        for (var i = 0; i < applicationSets.Count * batches.Count; i++)
-            expansions[i / batches.Count, i % batches.Count] = expander.Expand(applicationSets[i / batches.Count].ApplicationSet, batches[i % batches.Count]);
+        ParallelWork.For(0, applicationSets.Count * batches.Count, i =>
+        {
+            var (a, b) = (i / batches.Count, i % batches.Count);
+            expansions[a, b] = expander.Expand(applicationSets[a].ApplicationSet, batches[b], clusters[b]);
+        });
         for (var a = 0; a < applicationSets.Count; a++)
         {
             var file = applicationSets[a].File;

@@ -31,30 +31,24 @@ public sealed class RepoRenderer
     {
         ArgumentNullException.ThrowIfNull(files);
         var all = files as IReadOnlyList<RepoFile> ?? [.. files];
+        // Each file is checked and emitted on its own, in parallel; the results are gathered in input order, so
+        // diagnostics and output are the same as a sequential render's.
+        var rendered = new RenderedFile[all.Count];
+        ParallelWork.For(0, all.Count, i => rendered[i] = RenderOne(all[i]));
         var diagnostics = new List<Diagnostic>();
         var facts = new List<(string? Cluster, ResourceFacts Fact)>();
         var ingresses = new List<(string? Cluster, OciIngressFacts Fact)>();
-        var output = new List<GeneratedFile>();
+        var output = new List<GeneratedFile>(all.Count + 1);
         var documentCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var file in all)
+        for (var i = 0; i < all.Count; i++)
         {
-            switch (file)
-            {
-                case ManifestRepoFile manifests:
-                    documentCounts[manifests.RelativePath] = manifests.Documents.Count;
-                    for (var i = 0; i < manifests.Documents.Count; i++)
-                    {
-                        var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
-                        diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i, manifests.Documents.Count)));
-                        if (ResourceFacts.From(document) is { } fact) facts.Add((file.Cluster, fact));
-                        if (_checks.OciLintEnabled && OciIngressFacts.From(document) is { } ingress) ingresses.Add((file.Cluster, ingress));
-                    }
-                    output.Add(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)));
-                    break;
-                case TextRepoFile text:
-                    output.Add(new GeneratedFile(file.RelativePath, text.Content.EndsWith('\n') ? text.Content : text.Content + "\n"));
-                    break;
-            }
+            var file = all[i];
+            var result = rendered[i];
+            if (file is ManifestRepoFile manifests) documentCounts[manifests.RelativePath] = manifests.Documents.Count;
+            diagnostics.AddRange(result.Diagnostics);
+            facts.AddRange(result.Facts.Select(f => (file.Cluster, f)));
+            ingresses.AddRange(result.Ingresses.Select(f => (file.Cluster, f)));
+            if (result.Output is { } generated) output.Add(generated);
         }
         foreach (var cluster in facts.GroupBy(f => f.Cluster))
         {
@@ -71,6 +65,31 @@ public sealed class RepoRenderer
         if (!all.Any(f => f.RelativePath == RepoConfigFile.FileName) && RepoConfigFile.ForClusters(all) is { } config) output.Add(config);
         output.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (output, diagnostics);
+    }
+
+    private sealed record RenderedFile(GeneratedFile? Output, List<Diagnostic> Diagnostics, List<ResourceFacts> Facts, List<OciIngressFacts> Ingresses);
+
+    private RenderedFile RenderOne(RepoFile file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var facts = new List<ResourceFacts>();
+        var ingresses = new List<OciIngressFacts>();
+        switch (file)
+        {
+            case ManifestRepoFile manifests:
+                for (var i = 0; i < manifests.Documents.Count; i++)
+                {
+                    var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
+                    diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i, manifests.Documents.Count)));
+                    if (ResourceFacts.From(document) is { } fact) facts.Add(fact);
+                    if (_checks.OciLintEnabled && OciIngressFacts.From(document) is { } ingress) ingresses.Add(ingress);
+                }
+                return new RenderedFile(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)), diagnostics, facts, ingresses);
+            case TextRepoFile text:
+                return new RenderedFile(new GeneratedFile(file.RelativePath, text.Content.EndsWith('\n') ? text.Content : text.Content + "\n"), diagnostics, facts, ingresses);
+            default:
+                return new RenderedFile(null, diagnostics, facts, ingresses);
+        }
     }
 
     // Built manifests have no source positions; name the file (and the document, when the file holds several).

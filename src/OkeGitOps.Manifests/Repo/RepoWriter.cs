@@ -63,23 +63,14 @@ public static class RepoWriter
             File.WriteAllText(Path.Combine(staging, IndexFileName), Index(checkedFiles), Utf8NoBom);
             // Folders once each, then the files: the first alone (a test can stop the writer there), the rest in
             // parallel, since a large repository's write time is mostly the file system's per-file cost.
-            foreach (var folder in checkedFiles.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.RelativePath))!).Distinct(StringComparer.Ordinal))
-                CreateFolder(staging, target, folder);
+            var folders = checkedFiles.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.RelativePath))!).Distinct(StringComparer.Ordinal).ToArray();
+            ParallelWork.For(0, folders.Length, i => CreateFolder(staging, target, folders[i]), Math.Max(2, Environment.ProcessorCount * 2));
             if (checkedFiles.Count > 0)
             {
                 WriteOne(staging, target, checkedFiles[0]);
                 Pause("writing");
             }
-            try
-            {
-                Parallel.For(1, checkedFiles.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount * 2) },
-                    i => WriteOne(staging, target, checkedFiles[i]));
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // The first failure, as a sequential write would have thrown it.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
+            ParallelWork.For(1, checkedFiles.Count, i => WriteOne(staging, target, checkedFiles[i]), Math.Max(2, Environment.ProcessorCount * 2));
             Pause("staged");
             Swap(target, staging, backup);
         }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 
 namespace OkeGitOps.Manifests.Tree;
@@ -9,37 +8,58 @@ namespace OkeGitOps.Manifests.Tree;
 /// </summary>
 public sealed class NodePath : IEquatable<NodePath>
 {
-    private readonly ImmutableArray<object> _segments;
+    // A path is its parent plus one segment, so extending a path costs one small object whatever its depth; the
+    // segment list is built on first use only (most paths made while walking a document are never read).
+    private readonly NodePath? _parent;
+    private readonly object? _segment;
+    private readonly int _depth;
+    private object[]? _segments;
 
-    private NodePath(ImmutableArray<object> segments) => _segments = segments;
+    private NodePath(NodePath? parent, object? segment)
+    {
+        _parent = parent;
+        _segment = segment;
+        _depth = parent is null ? 0 : parent._depth + 1;
+    }
 
     /// <summary>The path of a document's root node.</summary>
-    public static NodePath Root { get; } = new(ImmutableArray<object>.Empty);
+    public static NodePath Root { get; } = new(null, null);
 
     /// <summary>The segments of the path: each is a <see cref="string"/> map key or an <see cref="int"/> list index.</summary>
-    public IReadOnlyList<object> Segments => _segments;
+    public IReadOnlyList<object> Segments => _segments ??= BuildSegments();
 
     /// <summary>True for the root path.</summary>
-    public bool IsRoot => _segments.IsEmpty;
+    public bool IsRoot => _depth == 0;
 
     /// <summary>The last segment's key when it is a map key, otherwise <c>null</c>.</summary>
-    public string? LastKey => _segments.IsEmpty ? null : _segments[^1] as string;
+    public string? LastKey => _segment as string;
 
     /// <summary>The path one level up, or the root for the root.</summary>
-    public NodePath Parent => _segments.IsEmpty ? this : new NodePath(_segments.RemoveAt(_segments.Length - 1));
+    public NodePath Parent => _parent ?? this;
 
     /// <summary>Returns this path extended by a map key.</summary>
-    public NodePath Key(string key) => new(_segments.Add(key));
+    public NodePath Key(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new(this, key);
+    }
 
     /// <summary>Returns this path extended by a list index.</summary>
-    public NodePath Index(int index) => new(_segments.Add(index));
+    public NodePath Index(int index) => new(this, index);
+
+    private object[] BuildSegments()
+    {
+        var segments = new object[_depth];
+        for (var p = this; p._parent is not null; p = p._parent) segments[p._depth - 1] = p._segment!;
+        return segments;
+    }
 
     /// <summary>Parses a path written as <see cref="ToString"/> prints it.</summary>
     /// <exception cref="FormatException">The text is not a well-formed path.</exception>
     public static NodePath Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = ImmutableArray.CreateBuilder<object>();
+        var path = Root;
         var i = 0;
         while (i < text.Length)
         {
@@ -52,21 +72,21 @@ public sealed class NodePath : IEquatable<NodePath>
                 if (inner.StartsWith('"'))
                 {
                     var end = FindClosingQuote(text, i + 2);
-                    builder.Add(Unescape(text[(i + 2)..end]));
+                    path = path.Key(Unescape(text[(i + 2)..end]));
                     i = end + 2;
                 }
                 else
                 {
-                    builder.Add(int.Parse(inner, System.Globalization.CultureInfo.InvariantCulture));
+                    path = path.Index(int.Parse(inner, System.Globalization.CultureInfo.InvariantCulture));
                     i = close + 1;
                 }
                 continue;
             }
             var start = i;
             while (i < text.Length && text[i] != '.' && text[i] != '[') i++;
-            builder.Add(text[start..i]);
+            path = path.Key(text[start..i]);
         }
-        return new NodePath(builder.ToImmutable());
+        return path;
     }
 
     private static int FindClosingQuote(string text, int from)
@@ -84,9 +104,9 @@ public sealed class NodePath : IEquatable<NodePath>
     /// <inheritdoc />
     public override string ToString()
     {
-        if (_segments.IsEmpty) return "$";
+        if (IsRoot) return "$";
         var sb = new StringBuilder();
-        foreach (var segment in _segments)
+        foreach (var segment in Segments)
         {
             if (segment is int index)
             {
@@ -120,7 +140,15 @@ public sealed class NodePath : IEquatable<NodePath>
     }
 
     /// <inheritdoc />
-    public bool Equals(NodePath? other) => other is not null && _segments.SequenceEqual(other._segments);
+    public bool Equals(NodePath? other)
+    {
+        if (other is null || other._depth != _depth) return false;
+        for (NodePath? a = this, b = other; a is not null && !ReferenceEquals(a, b); a = a._parent, b = b!._parent)
+        {
+            if (!Equals(a._segment, b!._segment)) return false;
+        }
+        return true;
+    }
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as NodePath);
@@ -129,7 +157,7 @@ public sealed class NodePath : IEquatable<NodePath>
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        foreach (var s in _segments) hash.Add(s);
+        foreach (var s in Segments) hash.Add(s);
         return hash.ToHashCode();
     }
 }

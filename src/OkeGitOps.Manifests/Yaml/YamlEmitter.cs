@@ -176,12 +176,32 @@ public static class YamlEmitter
             var rank = Array.IndexOf(first, entries[i].Key);
             ranks[i] = rank < 0 ? int.MaxValue : rank;
         }
-        var order = new int[entries.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) => ranks[a] != ranks[b] ? ranks[a].CompareTo(ranks[b]) : string.CompareOrdinal(entries[a].Key, entries[b].Key));
-        var sorted = new MappingEntry[entries.Length];
-        for (var i = 0; i < order.Length; i++) sorted[i] = entries[order[i]];
-        return sorted;
+        if (entries.Length > 32)
+        {
+            var order = new int[entries.Length];
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, (a, b) => ranks[a] != ranks[b] ? ranks[a].CompareTo(ranks[b]) : string.CompareOrdinal(entries[a].Key, entries[b].Key));
+            var sorted = new MappingEntry[entries.Length];
+            for (var i = 0; i < order.Length; i++) sorted[i] = entries[order[i]];
+            return sorted;
+        }
+        // Most mappings are small, and built ones often come in order already: an insertion sort is cheapest then
+        // (linear for sorted input, no delegate per comparison).
+        for (var i = 1; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            var rank = ranks[i];
+            var j = i - 1;
+            while (j >= 0 && (ranks[j] > rank || (ranks[j] == rank && string.CompareOrdinal(entries[j].Key, entry.Key) > 0)))
+            {
+                entries[j + 1] = entries[j];
+                ranks[j + 1] = ranks[j];
+                j--;
+            }
+            entries[j + 1] = entry;
+            ranks[j + 1] = rank;
+        }
+        return entries;
     }
 
     private static void WritePlain(DocumentState state, string text)
