@@ -39,6 +39,12 @@ public sealed record AddOn
     /// <summary>Cluster labels a cluster must carry to get this add-on; empty means every cluster.</summary>
     public EquatableMap<string> Selector { get; init; } = EquatableMap<string>.Empty;
 
+    /// <summary>
+    /// The OCI permissions the add-on's pods need through OKE Workload Identity, if any; the fleet writes them into the
+    /// IAM policy file of every cluster the add-on lands on.
+    /// </summary>
+    public AddOnIdentity? Identity { get; init; }
+
     /// <summary>Creates an add-on from any source.</summary>
     /// <param name="name">A DNS label of at most 40 characters, e.g. <c>external-secrets</c>.</param>
     /// <param name="namespace">The namespace it is installed into.</param>
@@ -70,6 +76,21 @@ public sealed record AddOn
     /// <summary>Returns the add-on with a Helm parameter taken from a fact about each cluster.</summary>
     public AddOn WithClusterParameter(string parameter, ClusterFact fact)
         => this with { ClusterParameters = EquatableMap<ClusterFact>.Create(ClusterParameters.Where(p => p.Key != parameter).Append(new(parameter, fact))) };
+
+    /// <summary>
+    /// Returns the add-on whose pods, running as <paramref name="serviceAccount"/>, need these OCI grants through OKE
+    /// Workload Identity. The statements are written per cluster, scoped to its compartment (and the tenancy for
+    /// <paramref name="tenancyPermissions"/>) and bound to its cluster OCID, namespace and service account.
+    /// </summary>
+    /// <param name="serviceAccount">The service account the chart runs the pods as.</param>
+    /// <param name="permissions">Grants in the cluster's compartment, e.g. <c>manage load-balancers</c>.</param>
+    /// <param name="tenancyPermissions">Grants OCI only allows in the tenancy, e.g. <c>read public-ips</c>.</param>
+    public AddOn WithWorkloadIdentity(string serviceAccount, IEnumerable<string> permissions, IEnumerable<string>? tenancyPermissions = null)
+    {
+        IntentRules.RequireName(serviceAccount, "addOns.identity.serviceAccount", "service account name");
+        ArgumentNullException.ThrowIfNull(permissions);
+        return this with { Identity = new AddOnIdentity(serviceAccount, permissions.ToEquatableArray(), (tenancyPermissions ?? []).ToEquatableArray()) };
+    }
 
     /// <summary>Returns the add-on that waits for the named add-ons (a later sync wave).</summary>
     public AddOn After(params string[] addOns) => this with { DependsOn = DependsOn.AddRange([.. addOns.Where(a => !DependsOn.Contains(a)).Distinct()]) };

@@ -1,3 +1,4 @@
+using OkeGitOps.Manifests.Oci;
 using OkeGitOps.Manifests.Tree;
 using static OkeGitOps.Manifests.Tree.ManifestNode;
 
@@ -59,15 +60,17 @@ public static class AddOns
     /// <summary>
     /// The OCI native ingress controller (chart from its Git repository), authenticating with OKE Workload Identity.
     /// It needs cert-manager first, and each cluster's OCID, compartment and load-balancer subnet
-    /// (<see cref="FleetCluster.WithLoadBalancerSubnet"/>).
+    /// (<see cref="FleetCluster.WithLoadBalancerSubnet"/>); its IAM statements (<see cref="OciNativeIngressIam"/>)
+    /// go into the policy file of each cluster it lands on.
     /// </summary>
     public static AddOn OciNativeIngressController()
-        => AddOn.Create("oci-native-ingress", "native-ingress-controller-system",
+        => AddOn.Create("oci-native-ingress", OciNativeIngressIam.ControllerNamespace,
                 AddOnSource.Git("https://github.com/oracle/oci-native-ingress-controller", "helm/oci-native-ingress-controller", OciNativeIngressVersion))
             .WithValue("authType", String("workloadIdentity"))
             .WithClusterParameter("cluster_id", ClusterFact.ClusterOcid)
             .WithClusterParameter("compartment_id", ClusterFact.CompartmentOcid)
             .WithClusterParameter("subnet_id", ClusterFact.LoadBalancerSubnetOcid)
+            .WithWorkloadIdentity(OciNativeIngressIam.ControllerServiceAccount, OciNativeIngressIam.CompartmentPermissions, OciNativeIngressIam.TenancyPermissions)
             .After("cert-manager");
 
     /// <summary>Any chart from a Helm repository.</summary>

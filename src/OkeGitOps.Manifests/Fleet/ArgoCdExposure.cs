@@ -1,3 +1,4 @@
+using OkeGitOps.Manifests.Intent.Eso;
 using OkeGitOps.Manifests.Models;
 
 namespace OkeGitOps.Manifests.Fleet;
@@ -20,6 +21,13 @@ public abstract record ArgoCdExposure
 
     /// <summary>The manifests the exposure adds in Argo CD's namespace.</summary>
     public abstract IReadOnlyList<IManifestModel> Manifests(string @namespace);
+
+    /// <summary>
+    /// The Workload Identity of a controller this exposure needs on the control plane, with the OCI grants it needs
+    /// (written into the control plane's IAM policy file), or <c>null</c> when it needs none.
+    /// </summary>
+    /// <param name="controlPlane">The control plane cluster.</param>
+    public virtual WorkloadIdentity? ControllerIdentity(ControlPlane controlPlane) => null;
 
     /// <summary>
     /// An internal OCI flexible load balancer passing TCP through to argocd-server, which keeps serving TLS itself.

@@ -100,8 +100,9 @@ public static class FleetRenderer
         var clusterSecrets = new List<ManifestNode>(plan.Clusters.Count);
 
         var policies = new StringBuilder();
-        policies.Append(cpIdentity.PolicyText());
-        files.Add(RepoFile.Text("oci-iam/control-plane.policy.txt", cpIdentity.PolicyText()));
+        var cpPolicy = cpIdentity.PolicyText() + argo.Exposure.ControllerIdentity(cp)?.PolicyText();
+        policies.Append(cpPolicy);
+        files.Add(RepoFile.Text("oci-iam/control-plane.policy.txt", cpPolicy));
         foreach (var planned in plan.Clusters)
         {
             var c = planned.Cluster;
@@ -112,7 +113,9 @@ public static class FleetRenderer
             var identity = WorkloadIdentity.For(VaultReader, EsoNamespace, c.ClusterOcid, c.CompartmentOcid);
             var store = OciVault.ClusterStore(StoreName, c.VaultOcid, c.Region).WithWorkloadIdentity(identity);
             files.Add(RepoFile.Manifests(FleetLayout.ClusterConfig(c.Name) + "/external-secrets.yaml", identity.ServiceAccount(), store).ForCluster(c.Name));
-            var policy = identity.PolicyText();
+            var policy = identity.PolicyText() + string.Concat(planned.AddOns
+                .Where(a => a.AddOn.Identity is not null)
+                .Select(a => a.AddOn.Identity!.On(c, a.AddOn.Namespace).PolicyText()));
             files.Add(RepoFile.Text($"oci-iam/{c.Name}.policy.txt", policy));
             policies.Append(policy);
             foreach (var a in planned.AddOns.Where(a => a.ClusterValues is { Count: > 0 }))

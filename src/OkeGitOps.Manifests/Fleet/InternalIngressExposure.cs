@@ -1,3 +1,4 @@
+using OkeGitOps.Manifests.Intent.Eso;
 using OkeGitOps.Manifests.Models;
 using OkeGitOps.Manifests.Oci;
 
@@ -21,7 +22,21 @@ public sealed record InternalIngressExposure(string Host, string CertificateOcid
     public override bool TerminatesTls => true;
 
     /// <inheritdoc />
-    public override string Describe() => $"OCI native ingress on a private load balancer with a WAF policy, host {Host} (TLS ends at the load balancer)";
+    public override string Describe()
+        => $"OCI native ingress on a private load balancer with a WAF policy, host {Host} (TLS ends at the load balancer); "
+           + "the control plane runs the OCI native ingress controller (the OKE cluster add-on), with its IAM statements in oci-iam/control-plane.policy.txt";
+
+    /// <summary>
+    /// The native ingress controller on the control plane (the OKE add-on or its chart, both run as
+    /// <see cref="OciNativeIngressIam.ControllerServiceAccount"/>), with <c>manage waf-family</c> for the WAF policy.
+    /// </summary>
+    public override WorkloadIdentity? ControllerIdentity(ControlPlane controlPlane)
+    {
+        ArgumentNullException.ThrowIfNull(controlPlane);
+        var identity = WorkloadIdentity.For(OciNativeIngressIam.ControllerServiceAccount, OciNativeIngressIam.ControllerNamespace,
+            controlPlane.ClusterOcid, controlPlane.CompartmentOcid);
+        return OciNativeIngressIam.ForController(identity, waf: true);
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<IManifestModel> Manifests(string @namespace)

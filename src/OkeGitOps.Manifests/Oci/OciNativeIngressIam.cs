@@ -14,6 +14,13 @@ namespace OkeGitOps.Manifests.Oci;
 /// </remarks>
 public static class OciNativeIngressIam
 {
+    /// <summary>The service account the controller runs as, in the Helm chart and in the OKE cluster add-on.</summary>
+    public const string ControllerServiceAccount = "oci-native-ingress-controller";
+
+    /// <summary>The namespace the controller runs in, in the Helm chart and in the OKE cluster add-on.</summary>
+    public const string ControllerNamespace = "native-ingress-controller-system";
+
+
     /// <summary>Grants in the load balancer's compartment that every class needs (load balancer, network, certificates, cluster).</summary>
     public static IReadOnlyList<string> CompartmentPermissions { get; } =
     [

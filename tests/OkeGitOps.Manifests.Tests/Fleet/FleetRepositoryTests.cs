@@ -138,5 +138,59 @@ public sealed class FleetRepositoryTests : IDisposable
         Assert.Contains("kind: Ingress", exposure);
         Assert.Contains("kind: IngressClass", exposure);
         Assert.Contains("server.insecure: \"true\"", files.Single(f => f.RelativePath == "control-plane/argocd/argocd.yaml").Content);
+        var controlPlane = files.Single(f => f.RelativePath == "oci-iam/control-plane.policy.txt").Content;
+        const string Controller = "request.principal.namespace = 'native-ingress-controller-system', request.principal.service_account = 'oci-native-ingress-controller', request.principal.cluster_id = 'ocid1.cluster.oc1.fra.aaaaaaaacontrolplane'";
+        Assert.Contains($"Allow any-user to manage waf-family in compartment id {TestFleets.Compartment} where all {{request.principal.type = 'workload', {Controller}}}", controlPlane);
+        Assert.Contains($"Allow any-user to manage load-balancers in compartment id {TestFleets.Compartment} where all {{request.principal.type = 'workload', {Controller}}}", controlPlane);
+        Assert.Contains($"Allow any-user to read public-ips in tenancy where all {{request.principal.type = 'workload', {Controller}}}", controlPlane);
+    }
+
+    [Fact]
+    public void The_internal_load_balancer_exposure_grants_the_control_plane_no_ingress_controller_permissions()
+    {
+        var files = FleetRenderer.Render(TestFleets.Article()).Files;
+        var controlPlane = files.OfType<TextRepoFile>().Single(f => f.RelativePath == "oci-iam/control-plane.policy.txt").Content;
+        Assert.DoesNotContain("oci-native-ingress-controller", controlPlane);
+        Assert.DoesNotContain("load-balancers", controlPlane);
+    }
+
+    [Fact]
+    public void Clusters_running_the_native_ingress_controller_get_its_IAM_statements_bound_to_their_own_cluster_and_others_do_not()
+    {
+        var files = FleetRenderer.Render(TestFleets.Article()).Files.OfType<TextRepoFile>().ToDictionary(f => f.RelativePath, f => f.Content);
+        var frankfurt = files["oci-iam/frankfurt.policy.txt"];
+        foreach (var permission in OkeGitOps.Manifests.Oci.OciNativeIngressIam.CompartmentPermissions)
+        {
+            Assert.Contains($"Allow any-user to {permission} in compartment id {TestFleets.Compartment} where all {{request.principal.type = 'workload', "
+                + "request.principal.namespace = 'native-ingress-controller-system', request.principal.service_account = 'oci-native-ingress-controller', "
+                + "request.principal.cluster_id = 'ocid1.cluster.oc1.fra.aaaaaaaafrankfurtcluster'}", frankfurt);
+        }
+        Assert.Contains("Allow any-user to manage floating-ips in tenancy", frankfurt);
+        Assert.DoesNotContain("waf-family", frankfurt); // no WAF policy on the clusters' own classes
+        Assert.Contains("read secret-family", frankfurt); // ESO's statement stays first
+        Assert.DoesNotContain("oci-native-ingress-controller", files["oci-iam/tokyo.policy.txt"]);
+        Assert.Contains(frankfurt, files["oci-iam/fleet.policy.txt"]);
+    }
+
+    [Fact]
+    public void An_add_on_with_a_workload_identity_gets_its_statements_on_exactly_the_clusters_it_lands_on()
+    {
+        var fleet = TestFleets.Article().AddAddOns(AddOns.Helm("dns", "external-dns", "https://kubernetes-sigs.github.io/external-dns", "external-dns", "1.15.0")
+            .OnClustersLabelled(FleetRenderer.RegionLabel, "ap-tokyo-1")
+            .WithWorkloadIdentity("external-dns", ["manage dns"]));
+        var files = FleetRenderer.Render(fleet).Files.OfType<TextRepoFile>().ToDictionary(f => f.RelativePath, f => f.Content);
+        Assert.Contains($"Allow any-user to manage dns in compartment id {TestFleets.Compartment} where all {{request.principal.type = 'workload', "
+            + "request.principal.namespace = 'external-dns', request.principal.service_account = 'external-dns', "
+            + "request.principal.cluster_id = 'ocid1.cluster.oc1.nrt.aaaaaaaatokyocluster'}", files["oci-iam/tokyo.policy.txt"]);
+        Assert.DoesNotContain("manage dns", files["oci-iam/ashburn.policy.txt"]);
+    }
+
+    [Fact]
+    public void An_add_on_identity_with_an_invalid_permission_fails_the_render_with_a_diagnostic()
+    {
+        var fleet = TestFleets.Article().AddAddOns(AddOns.Helm("dns", "external-dns", "https://kubernetes-sigs.github.io/external-dns", "external-dns", "1.15.0")
+            .WithWorkloadIdentity("external-dns", ["manage dns in tenancy"]));
+        var e = Assert.Throws<OkeGitOps.Manifests.Diagnostics.ManifestValidationException>(() => FleetRenderer.Render(fleet));
+        Assert.Contains("manage dns in tenancy", e.Diagnostics[0].Message);
     }
 }
