@@ -27,7 +27,7 @@ namespace OkeGitOps.Manifests.Yaml;
 /// and a single newline at the end.
 /// </para>
 /// </remarks>
-public static class YamlEmitter
+public static partial class YamlEmitter
 {
     // A simple (implicit) key must fit in 1024 characters of source text: libyaml, go-yaml and PyYAML all enforce it.
     // YamlDotNet's limit counts the unescaped characters, and an escaped character takes at most 6 (\uXXXX),
@@ -70,7 +70,26 @@ public static class YamlEmitter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(documents);
+        var all = documents as IReadOnlyList<ManifestNode> ?? [.. documents];
+        foreach (var root in all) ArgumentNullException.ThrowIfNull(root, nameof(documents));
+        if (TryWriteDirect(all) is { } text)
+        {
+            writer.Write(text);
+            return;
+        }
+        WriteWithYamlDotNet(writer, all);
+    }
 
+    /// <summary>The text of the direct writer, or null when the documents need YamlDotNet's emitter.</summary>
+    internal static string? TryWriteDirect(IReadOnlyList<ManifestNode> documents)
+    {
+        var direct = new DirectWriter();
+        return direct.TryWriteAll(documents) ? direct.Text : null;
+    }
+
+    /// <summary>Writes the documents with YamlDotNet's emitter, which handles every tree (the reference for the direct writer).</summary>
+    internal static void WriteWithYamlDotNet(TextWriter writer, IReadOnlyList<ManifestNode> all)
+    {
         var settings = new EmitterSettings(
             bestIndent: 2,
             bestWidth: int.MaxValue,
@@ -82,9 +101,8 @@ public static class YamlEmitter
         var state = new DocumentState(new Emitter(writer, settings));
 
         state.Emitter.Emit(new StreamStart());
-        foreach (var root in documents)
+        foreach (var root in all)
         {
-            ArgumentNullException.ThrowIfNull(root, nameof(documents));
             state.EndsWithKeptBreaks = false;
             state.Emitter.Emit(new DocumentStart(null, null, isImplicit: true));
             WriteNode(state, root, KeyOrder.Resource);
