@@ -54,9 +54,9 @@ internal static class SprigFunctions
         f["swapcase"] = new(1, 1, (_, a) => new string(Str(a[0]).Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray()));
         f["toString"] = new(1, 1, (_, a) => StrVal(a[0]));
         f["toStrings"] = new(1, 1, (_, a) => StrSlice(a[0]).Cast<object?>().ToList());
-        f["split"] = new(2, 2, (_, a) => Indexed(Str(a[1]).Split(Str(a[0]))));
-        f["splitList"] = new(2, 2, (_, a) => Str(a[1]).Split(Str(a[0])).Cast<object?>().ToList());
-        f["splitn"] = new(3, 3, (_, a) => Indexed(Str(a[2]).Split(Str(a[0]), Math.Max(1, Int(a[1])))));
+        f["split"] = new(2, 2, (_, a) => Indexed(GoSplit(Str(a[1]), Str(a[0]), -1)));
+        f["splitList"] = new(2, 2, (_, a) => GoSplit(Str(a[1]), Str(a[0]), -1).Cast<object?>().ToList());
+        f["splitn"] = new(3, 3, (_, a) => Indexed(GoSplit(Str(a[2]), Str(a[0]), Int(a[1]))));
         f["join"] = new(2, 2, (_, a) => string.Join(Str(a[0]), StrSlice(a[1])));
         f["sortAlpha"] = new(1, 1, (_, a) => StrSlice(a[0]).OrderBy(s => s, StringComparer.Ordinal).Cast<object?>().ToList());
         // regexMatch alone swallows a bad pattern (false); the others fail, and their must variants fail the same way.
@@ -187,6 +187,16 @@ internal static class SprigFunctions
         null => [],
         _ => [StrVal(v)],
     };
+
+    /// <summary>Go's strings.SplitN: an empty separator splits into characters; n &lt; 0 means no limit, 0 gives nothing.</summary>
+    private static string[] GoSplit(string s, string sep, int n)
+    {
+        if (n == 0) return [];
+        if (sep.Length > 0) return n < 0 ? s.Split(sep) : s.Split(sep, n);
+        var chars = s.EnumerateRunes().Select(r => r.ToString()).ToList();
+        if (n > 0 && chars.Count > n) chars = [.. chars.Take(n - 1), string.Concat(chars.Skip(n - 1))];
+        return [.. chars];
+    }
 
     private static Dictionary<string, object?> Indexed(string[] parts)
     {
