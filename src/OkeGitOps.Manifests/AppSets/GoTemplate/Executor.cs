@@ -393,8 +393,17 @@ internal sealed class Executor
         {
             throw Error(node, $"error calling {name}: {e.Message}");
         }
+        catch (Exception e) when (IsFunctionFailure(e))
+        {
+            throw Error(node, $"error calling {name}: {e.Message}");
+        }
         throw Error(node, $"can't evaluate field {name} in type {receiver.GoTypeName}");
     }
+
+    /// <summary>.NET failures inside a function that Go would report as the function's error (or a recovered panic).</summary>
+    private static bool IsFunctionFailure(Exception e)
+        => e is ArgumentException or FormatException or InvalidOperationException or OverflowException or IndexOutOfRangeException
+            or InvalidCastException or KeyNotFoundException or DivideByZeroException or System.Text.RegularExpressions.RegexMatchTimeoutException;
 
     private object? EvalArg(object? dot, TemplateNode arg)
     {
@@ -471,7 +480,7 @@ internal sealed class Executor
         {
             throw;
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException or DivideByZeroException)
+        catch (Exception e) when (IsFunctionFailure(e))
         {
             throw Error(ident, $"error calling {name}: {e.Message}");
         }

@@ -153,7 +153,9 @@ internal sealed class GoZone
         if (name.Contains("..", StringComparison.Ordinal) || name.StartsWith('/') || name.Contains('\\')) return null;
         try
         {
-            return new GoZone(name, TimeZoneInfo.FindSystemTimeZoneById(name), 0);
+            // Only IANA names, as Go's LoadLocation reads them from the zone database.
+            var info = TimeZoneInfo.FindSystemTimeZoneById(name);
+            return info.HasIanaId ? new GoZone(name, info, 0) : null;
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException or ArgumentException)
         {

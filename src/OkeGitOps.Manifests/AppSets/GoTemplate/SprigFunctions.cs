@@ -7,10 +7,11 @@ using static OkeGitOps.Manifests.AppSets.GoTemplate.TemplateFunctions;
 namespace OkeGitOps.Manifests.AppSets.GoTemplate;
 
 /// <summary>
-/// The Sprig functions this engine provides, with Sprig's argument order (the piped value last) and its lenient
-/// conversions. Functions that read the clock, randomness, the environment or the network are not provided: Argo CD
-/// removes <c>env</c>, <c>expandenv</c> and <c>getHostByName</c>, and an offline preview must be deterministic, so
-/// <c>now</c>, <c>date</c>, <c>uuidv4</c>, <c>rand*</c> and friends fail at parse time as unknown functions.
+/// Sprig's string, regular expression, encoding, path, default, JSON, maths, dictionary and type functions, with
+/// Sprig's argument order (the piped value last) and its lenient conversions. The other families have files of their
+/// own: <see cref="SprigLists"/>, <see cref="SprigDates"/>, <see cref="SprigRandom"/>, <see cref="SprigSemver"/>,
+/// <see cref="SprigUrls"/> and the refused secret generators in <see cref="SprigRefused"/>. Argo CD removes
+/// <c>env</c>, <c>expandenv</c> and <c>getHostByName</c>, so they are not defined here either.
 /// </summary>
 internal static class SprigFunctions
 {

@@ -16,16 +16,34 @@ internal static partial class SprigSemver
 {
     public static void Add(Dictionary<string, TemplateFunction> f)
     {
-        f["semver"] = new(1, 1, (_, a) => SemverVersion.Parse(Str(a[0])));
+        f["semver"] = new(1, 1, (_, a) =>
+        {
+            try
+            {
+                return SemverVersion.Parse(Str(a[0]));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                throw new TemplateFunctionException("Invalid Semantic Version");
+            }
+        });
         f["semverCompare"] = new(2, 2, (_, a) => Compare(Str(a[0]), Str(a[1])));
     }
 
     /// <summary>Whether <paramref name="version"/> satisfies <paramref name="constraint"/>.</summary>
     public static bool Compare(string constraint, string version)
     {
-        var groups = ParseConstraints(constraint);
-        var v = SemverVersion.Parse(version);
-        return groups.Any(group => group.All(c => c.Check(v)));
+        try
+        {
+            var groups = ParseConstraints(constraint);
+            var v = SemverVersion.Parse(version);
+            return groups.Any(group => group.All(c => c.Check(v)));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Go's RE2 is linear; a backtracking engine is bounded instead.
+            throw new TemplateFunctionException($"improper constraint: {constraint} (too complex to read)");
+        }
     }
 
     // One version inside a constraint: digits or a wildcard in each of up to three places, then prerelease and build.
@@ -34,16 +52,16 @@ internal static partial class SprigSemver
 
     private const string Operators = @"=||!=|>|<|>=|=>|<=|=<|~|~>|\^";
 
-    [GeneratedRegex(@"^\s*(" + Operators + @")\s*(" + ConstraintVersion + @")\s*$")]
+    [GeneratedRegex(@"^\s*(" + Operators + @")\s*(" + ConstraintVersion + @")\s*$", RegexOptions.None, 1000)]
     private static partial Regex OneConstraint();
 
-    [GeneratedRegex(@"\s*(" + ConstraintVersion + @")\s+-\s+(" + ConstraintVersion + @")\s*")]
+    [GeneratedRegex(@"\s*(" + ConstraintVersion + @")\s+-\s+(" + ConstraintVersion + @")\s*", RegexOptions.None, 1000)]
     private static partial Regex HyphenRange();
 
-    [GeneratedRegex(@"(" + Operators + @")\s*(" + ConstraintVersion + @")")]
+    [GeneratedRegex(@"(" + Operators + @")\s*(" + ConstraintVersion + @")", RegexOptions.None, 1000)]
     private static partial Regex FindConstraint();
 
-    [GeneratedRegex(@"^(\s*(" + Operators + @")\s*(" + ConstraintVersion + @")\s*)((?:\s+|,\s*)(" + Operators + @")\s*(" + ConstraintVersion + @")\s*)*$")]
+    [GeneratedRegex(@"^(\s*(" + Operators + @")\s*(" + ConstraintVersion + @")\s*)((?:\s+|,\s*)(" + Operators + @")\s*(" + ConstraintVersion + @")\s*)*$", RegexOptions.None, 1000)]
     private static partial Regex ValidGroup();
 
     private static List<List<Condition>> ParseConstraints(string text)
@@ -199,7 +217,7 @@ internal sealed partial class SemverVersion : IGoObject, IComparable<SemverVersi
 
     public string GoKindName => "ptr";
 
-    [GeneratedRegex(@"^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$")]
+    [GeneratedRegex(@"^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$", RegexOptions.None, 1000)]
     private static partial Regex Lenient();
 
     /// <summary>Parses leniently: a leading "v" and missing minor or patch numbers are accepted.</summary>
@@ -310,7 +328,7 @@ internal sealed partial class SemverVersion : IGoObject, IComparable<SemverVersi
         return args[0] as SemverVersion ?? throw new TemplateArgumentException($"wrong type for value; expected *semver.Version; got {GoValues.TypeName(args[0])}");
     }
 
-    [GeneratedRegex(@"^[0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*$")]
+    [GeneratedRegex(@"^[0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*$", RegexOptions.None, 1000)]
     private static partial Regex Identifiers();
 
     private SemverVersion SetPart(IReadOnlyList<object?> args, string name, bool prerelease)

@@ -128,4 +128,14 @@ public class SprigSemverTests
         Assert.EndsWith(expected, e.Message, StringComparison.Ordinal);
         Assert.StartsWith("template: :1:3: executing \"\" at <semver", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_huge_or_crafted_constraint_fails_in_bounded_time()
+    {
+        var crafted = string.Join("  ", Enumerable.Repeat(">= 1.0.0", 3000)) + " ,,";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<GoTemplateException>(() => Engine.Render("{{ semverCompare .c \"1.0.0\" }}", new Dictionary<string, object?> { ["c"] = crafted }));
+        Assert.Contains("error calling semverCompare: improper constraint: ", e.Message, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
 }
