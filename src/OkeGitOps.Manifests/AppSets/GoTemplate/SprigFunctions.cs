@@ -687,6 +687,9 @@ internal static class SprigFunctions
             (IList<object?> a, IList<object?> b) => a.Count == b.Count && a.Zip(b).All(p => DeepEqual(p.First, p.Second)),
             (IDictionary<string, object?> a, IDictionary<string, object?> b) => a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var o) && DeepEqual(e.Value, o)),
             (long a, long b) => a == b,
+            // reflect.DeepEqual looks through the *semver.Version pointer and into time.Time's fields.
+            (SemverVersion a, SemverVersion b) => a.ToString() == b.ToString() && a.Original == b.Original,
+            (GoTime a, GoTime b) => a.UtcTicks == b.UtcTicks && a.ExtraNanos == b.ExtraNanos && ReferenceEquals(a.Zone, b.Zone),
             _ => Equals(x, y),
         };
     }

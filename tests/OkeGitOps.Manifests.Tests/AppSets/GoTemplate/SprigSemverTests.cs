@@ -112,6 +112,7 @@ public class SprigSemverTests
     [InlineData("{{ (semver \"1.2.3+a\").Equal (semver \"1.2.3+b\") }}", "true")]
     [InlineData("{{ (semver \"1.0.0\").Compare (semver \"2.0.0\") }}", "-1")]
     [InlineData("{{ typeOf (semver \"1.0.0\") }}|{{ kindOf (semver \"1.0.0\") }}", "*semver.Version|ptr")]
+    [InlineData("{{ deepEqual (semver \"1.2.3\") (semver \"1.2.3\") }}|{{ deepEqual (semver \"1.2.3\") (semver \"v1.2.3\") }}", "true|false")]
     [InlineData("{{ $v := semver \"2.5.1\" }}{{ if gt $v.Major 1 }}new{{ else }}old{{ end }}", "new")]
     public void Semver_values_have_masterminds_methods(string template, string expected)
         => Assert.Equal(expected, Engine.Render(template, null));
