@@ -8,7 +8,7 @@ using OkeGitOps.Manifests.Yaml;
 namespace OkeGitOps.Manifests.Cli.AppSets;
 
 /// <summary>
-/// <c>okegitops appset preview APPSET.yaml... [--clusters PATH]... [--repo URL=DIR]... [--params GENERATOR=FILE]... [-o yaml|json|table]</c>:
+/// <c>okegitops appset preview APPSET.yaml... [--clusters PATH]... [--repo URL=DIR]... [--params GENERATOR=FILE]... [--now RFC3339] [--seed N] [-o yaml|json|table]</c>:
 /// the Applications the ApplicationSets would generate, expanded offline and validated. Applications go to standard
 /// output, diagnostics to standard error in <c>validate</c>'s text format. Exit 0 when everything is valid, 1 when any
 /// error was found, 2 for usage errors and unreadable input.
@@ -26,13 +26,26 @@ internal static class AppSetPreviewCommand
         output.AcceptOnlyFromAmong("yaml", "json", "table");
         var newGlobbing = new Option<bool>("--new-git-file-globbing") { Description = "Match Git file generator paths as Argo CD does with --enable-new-git-file-globbing." };
         var noInCluster = new Option<bool>("--no-in-cluster") { Description = "Argo CD runs with cluster.inClusterEnabled: false (no in-cluster entry)." };
+        var now = new Option<string>("--now") { Description = "RFC 3339 instant that Go templates see as now (now, date, ago, ...); default: the real clock." };
+        var seed = new Option<int?>("--seed") { Description = $"Seed for the random template functions (uuidv4, randAlphaNum, shuffle, ...); default {OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplateEnvironment.DefaultRandomSeed}, so previews are repeatable." };
 
         var preview = new Command("preview", "Show the Applications that ApplicationSets generate, expanded offline as Argo CD v3.5 does, and validated.")
         {
-            paths, clusters, repos, parameters, output, newGlobbing, noInCluster,
+            paths, clusters, repos, parameters, output, newGlobbing, noInCluster, now, seed,
         };
         preview.SetAction(parse =>
         {
+            DateTimeOffset? clock = null;
+            if (parse.GetValue(now) is { } nowText)
+            {
+                if (!DateTimeOffset.TryParseExact(nowText, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out var parsed) || !(nowText.EndsWith('Z') || nowText.EndsWith('z') || nowText[^6] is '+' or '-'))
+                {
+                    stderr.WriteLine($"error: --now '{nowText}' must be an RFC 3339 time such as 2025-01-31T12:00:00Z");
+                    return CliApp.UsageOrIoError;
+                }
+                clock = parsed;
+            }
             var repositories = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var mapping in parse.GetValue(repos) ?? [])
             {
@@ -81,6 +94,8 @@ internal static class AppSetPreviewCommand
                 SuppliedParameters = supplied,
                 NewGitFileGlobbing = parse.GetValue(newGlobbing),
                 InClusterEnabled = !parse.GetValue(noInCluster),
+                Now = clock,
+                RandomSeed = parse.GetValue(seed) ?? OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplateEnvironment.DefaultRandomSeed,
             };
             var expander = new AppSetExpander();
             var expansions = appSets.Select(d => (Document: d, Expansion: expander.Expand(d.Root, input))).ToList();

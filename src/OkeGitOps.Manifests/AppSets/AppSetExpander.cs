@@ -63,7 +63,7 @@ public sealed class AppSetExpander
         var template = spec.GetValueOrDefault("template") as MappingNode ?? MappingNode.Empty;
         var templatePatch = spec.GetString("templatePatch");
         var preserve = (spec.GetValueOrDefault("syncPolicy") as MappingNode)?.GetValueOrDefault("preserveResourcesOnDeletion") is BooleanNode { Value: true };
-        var renderer = new TemplateRenderer(useGo, options, input.Limits);
+        var renderer = new TemplateRenderer(useGo, options, input.Limits, new GoTemplate.GoTemplateEnvironment(input.Now, input.RandomSeed));
         var warnings = new List<Diagnostic>();
         var runner = new GeneratorRunner(input, renderer, warnings, clusters);
         var apps = new List<(MappingNode App, NodePath Generator)>();

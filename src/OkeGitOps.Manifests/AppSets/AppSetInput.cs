@@ -39,6 +39,21 @@ public sealed record AppSetInput
     /// </summary>
     public bool NewGitFileGlobbing { get; init; }
 
+    /// <summary>
+    /// The instant Go templates see as "now" (<c>now</c>, <c>ago</c>, <c>date</c> without a time, ...); templates see it in
+    /// UTC, as in an Argo CD controller without a TZ setting. Null (the default) reads the real clock, for a faithful
+    /// preview; set it for output that can be compared from one run to the next.
+    /// </summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>
+    /// Seed of the random source behind <c>uuidv4</c>, <c>randAlphaNum</c>, <c>shuffle</c> and the other random template
+    /// functions, restarted for each ApplicationSet. The default, <see cref="GoTemplate.GoTemplateEnvironment.DefaultRandomSeed"/>,
+    /// makes two previews of the same input identical; null makes the values unpredictable. Argo CD itself draws new
+    /// values on every reconcile, so a preview's random values never match the cluster's.
+    /// </summary>
+    public int? RandomSeed { get; init; } = GoTemplate.GoTemplateEnvironment.DefaultRandomSeed;
+
     /// <summary>Bounds on the work one expansion may do.</summary>
     public AppSetLimits Limits { get; init; } = AppSetLimits.Default;
 }

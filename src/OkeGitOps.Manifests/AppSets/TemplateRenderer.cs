@@ -13,9 +13,11 @@ internal sealed class TemplateRenderer
 {
     private readonly Dictionary<string, GoTemplate.GoTemplate> _cache = new(StringComparer.Ordinal);
     private readonly GoTemplateLimits _limits;
+    private readonly GoTemplateEnvironment _environment;
 
-    public TemplateRenderer(bool useGoTemplate, IReadOnlyList<string> options, AppSetLimits limits)
+    public TemplateRenderer(bool useGoTemplate, IReadOnlyList<string> options, AppSetLimits limits, GoTemplateEnvironment? environment = null)
     {
+        _environment = environment ?? new GoTemplateEnvironment();
         UseGoTemplate = useGoTemplate;
         Options = options;
         _limits = new GoTemplateLimits(limits.MaxTemplateSteps, limits.MaxRenderedLength);
@@ -57,7 +59,7 @@ internal sealed class TemplateRenderer
         }
         try
         {
-            return template.Execute(parameters);
+            return template.Execute(parameters, _environment);
         }
         catch (GoTemplateException e)
         {

@@ -116,6 +116,31 @@ public sealed class AppSetPreviewCommandTests : IDisposable
     }
 
     [Fact]
+    public void Now_and_seed_make_clock_and_random_functions_repeatable()
+    {
+        var appset = AppSet.Replace("namespace: guestbook", "namespace: 'gb-{{ now | date \"20060102\" }}-{{ randNumeric 4 }}'", StringComparison.Ordinal);
+        var file = Write("stamped.yaml", appset);
+        var clusters = Write("clusters.yaml", Clusters);
+        var first = Run("appset", "preview", file, "--clusters", clusters, "--now", "2025-01-31T23:30:00-02:00", "--seed", "9", "-o", "json");
+        Assert.Equal("", first.Err);
+        Assert.Equal(0, first.Code);
+        Assert.Matches("\"namespace\": \"gb-20250201-[0-9]{4}\"", first.Out);
+        Assert.Equal(first, Run("appset", "preview", file, "--clusters", clusters, "--now", "2025-01-31T23:30:00-02:00", "--seed", "9", "-o", "json"));
+        Assert.NotEqual(first.Out, Run("appset", "preview", file, "--clusters", clusters, "--now", "2025-01-31T23:30:00-02:00", "--seed", "10", "-o", "json").Out);
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("2025-01-31T12:00:00")]
+    [InlineData("2025-01-31")]
+    public void Now_must_be_an_rfc3339_time_with_an_offset(string value)
+    {
+        var (code, _, err) = Run("appset", "preview", Write("appset.yaml", AppSet), "--now", value);
+        Assert.Equal(2, code);
+        Assert.Contains($"error: --now '{value}' must be an RFC 3339 time", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_application_names_exit_1_with_argo_cds_message()
     {
         var appset = AppSet.Replace("'{{ coalesce (dig \"name\" \"\" .) (dig \"cluster\" \"\" .) }}-guestbook'", "guestbook", StringComparison.Ordinal);

@@ -24,7 +24,13 @@ internal sealed class Executor
 
     private sealed class ContinueSignal : Exception;
 
-    public Executor(GoTemplate template) => _template = template;
+    private readonly GoTemplateEnvironment _environment;
+
+    public Executor(GoTemplate template, GoTemplateEnvironment environment)
+    {
+        _template = template;
+        _environment = environment;
+    }
 
     public string Run(ListNode root, object? data)
     {
@@ -336,6 +342,13 @@ internal sealed class Executor
     {
         var n = ident.Length;
         for (var i = 0; i < n - 1; i++) receiver = EvalField(node, ident[i], receiver, false);
+        if (receiver is IGoObject obj)
+        {
+            var values = new List<object?>();
+            for (var i = 1; i < args.Count; i++) values.Add(EvalArg(dot, args[i]));
+            if (hasFinal) values.Add(final);
+            return CallMethod(node, obj, ident[n - 1], values);
+        }
         return EvalField(node, ident[n - 1], receiver, args.Count > 1 || hasFinal);
     }
 
@@ -347,6 +360,11 @@ internal sealed class Executor
             return GoValues.Missing;
         }
         if (receiver is null) throw Error(node, $"nil pointer evaluating interface {{}}.{name}");
+        if (receiver is IGoObject obj)
+        {
+            if (hasArgs) throw Error(node, $"{name} has arguments but cannot take them here");
+            return CallMethod(node, obj, name, []);
+        }
         if (receiver is IDictionary<string, object?> map)
         {
             if (hasArgs) throw Error(node, $"{name} is not a method but has arguments");
@@ -360,6 +378,32 @@ internal sealed class Executor
         }
         throw Error(node, $"can't evaluate field {name} in type {GoValues.TypeName(receiver)}");
     }
+
+    private object? CallMethod(TemplateNode node, IGoObject receiver, string name, IReadOnlyList<object?> args)
+    {
+        try
+        {
+            if (receiver.TryInvoke(name, args, out var result)) return result;
+        }
+        catch (TemplateArgumentException e)
+        {
+            throw Error(node, e.Message);
+        }
+        catch (TemplateFunctionException e)
+        {
+            throw Error(node, $"error calling {name}: {e.Message}");
+        }
+        catch (Exception e) when (IsFunctionFailure(e))
+        {
+            throw Error(node, $"error calling {name}: {e.Message}");
+        }
+        throw Error(node, $"can't evaluate field {name} in type {receiver.GoTypeName}");
+    }
+
+    /// <summary>.NET failures inside a function that Go would report as the function's error (or a recovered panic).</summary>
+    private static bool IsFunctionFailure(Exception e)
+        => e is ArgumentException or FormatException or InvalidOperationException or OverflowException or IndexOutOfRangeException
+            or InvalidCastException or KeyNotFoundException or DivideByZeroException or System.Text.RegularExpressions.RegexMatchTimeoutException;
 
     private object? EvalArg(object? dot, TemplateNode arg)
     {
@@ -422,7 +466,7 @@ internal sealed class Executor
         }
         try
         {
-            return function.Invoke(new FunctionContext(_template), values);
+            return function.Invoke(new FunctionContext(_template, _environment), values);
         }
         catch (TemplateArgumentException e)
         {
@@ -436,7 +480,7 @@ internal sealed class Executor
         {
             throw;
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException or DivideByZeroException)
+        catch (Exception e) when (IsFunctionFailure(e))
         {
             throw Error(ident, $"error calling {name}: {e.Message}");
         }

@@ -70,11 +70,18 @@ public sealed class GoTemplate
 
     /// <summary>Runs the template against <paramref name="data"/> (the value of <c>.</c>) and returns its output.</summary>
     /// <exception cref="GoTemplateException">Execution failed; the message says where and why.</exception>
-    public string Execute(object? data)
+    public string Execute(object? data) => Execute(data, null);
+
+    /// <summary>
+    /// Runs the template against <paramref name="data"/> with the given clock and random source; a null
+    /// <paramref name="environment"/> means a fresh <see cref="GoTemplateEnvironment"/> (real clock, fixed seed).
+    /// </summary>
+    /// <exception cref="GoTemplateException">Execution failed; the message says where and why.</exception>
+    public string Execute(object? data, GoTemplateEnvironment? environment)
     {
         try
         {
-            return new Executor(this).Run(Root, data);
+            return new Executor(this, environment ?? new GoTemplateEnvironment()).Run(Root, data);
         }
         catch (InsufficientExecutionStackException)
         {

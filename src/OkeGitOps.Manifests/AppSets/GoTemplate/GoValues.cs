@@ -37,6 +37,7 @@ internal static class GoValues
         double => "float64",
         IList<object?> => "[]interface {}",
         IDictionary<string, object?> => "map[string]interface {}",
+        IGoObject o => o.GoTypeName,
         _ => v.GetType().Name,
     };
 
@@ -51,6 +52,7 @@ internal static class GoValues
         double => "float64",
         IList<object?> => "slice",
         IDictionary<string, object?> => "map",
+        IGoObject o => o.GoKindName,
         _ => "struct",
     };
 

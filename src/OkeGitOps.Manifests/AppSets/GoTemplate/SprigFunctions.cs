@@ -7,10 +7,11 @@ using static OkeGitOps.Manifests.AppSets.GoTemplate.TemplateFunctions;
 namespace OkeGitOps.Manifests.AppSets.GoTemplate;
 
 /// <summary>
-/// The Sprig functions this engine provides, with Sprig's argument order (the piped value last) and its lenient
-/// conversions. Functions that read the clock, randomness, the environment or the network are not provided: Argo CD
-/// removes <c>env</c>, <c>expandenv</c> and <c>getHostByName</c>, and an offline preview must be deterministic, so
-/// <c>now</c>, <c>date</c>, <c>uuidv4</c>, <c>rand*</c> and friends fail at parse time as unknown functions.
+/// Sprig's string, regular expression, encoding, path, default, JSON, maths, dictionary and type functions, with
+/// Sprig's argument order (the piped value last) and its lenient conversions. The other families have files of their
+/// own: <see cref="SprigLists"/>, <see cref="SprigDates"/>, <see cref="SprigRandom"/>, <see cref="SprigSemver"/>,
+/// <see cref="SprigUrls"/> and the refused secret generators in <see cref="SprigRefused"/>. Argo CD removes
+/// <c>env</c>, <c>expandenv</c> and <c>getHostByName</c>, so they are not defined here either.
 /// </summary>
 internal static class SprigFunctions
 {
@@ -21,6 +22,8 @@ internal static class SprigFunctions
         // Strings.
         f["trim"] = new(1, 1, (_, a) => Str(a[0]).Trim());
         f["trimAll"] = new(2, 2, (_, a) => Str(a[1]).Trim(Str(a[0]).ToCharArray()));
+        f["trimall"] = f["trimAll"];
+        f["hello"] = new(0, 0, (_, _) => "Hello!");
         f["trimPrefix"] = new(2, 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal) ? Str(a[1])[Str(a[0]).Length..] : Str(a[1]));
         f["trimSuffix"] = new(2, 2, (_, a) => Str(a[1]).EndsWith(Str(a[0]), StringComparison.Ordinal) ? Str(a[1])[..^Str(a[0]).Length] : Str(a[1]));
         f["upper"] = new(1, 1, (_, a) => Str(a[0]).ToUpperInvariant());
@@ -32,6 +35,9 @@ internal static class SprigFunctions
         f["nospace"] = new(1, 1, (_, a) => new string(Str(a[0]).Where(c => !char.IsWhiteSpace(c)).ToArray()));
         f["trunc"] = new(2, 2, (_, a) => Trunc(Int(a[0]), Str(a[1])));
         f["abbrev"] = new(2, 2, (_, a) => Abbrev(Int(a[0]), Str(a[1])));
+        f["abbrevboth"] = new(3, 3, (_, a) => AbbrevBoth(Int(a[0]), Int(a[1]), Str(a[2])));
+        f["wrap"] = new(2, 2, (_, a) => Wrap(Str(a[1]), Int(a[0]), "\n", wrapLongWords: false));
+        f["wrapWith"] = new(3, 3, (_, a) => Wrap(Str(a[2]), Int(a[0]), Str(a[1]), wrapLongWords: true));
         f["initials"] = new(1, 1, (_, a) => string.Concat(Str(a[0]).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w[0])));
         f["contains"] = new(2, 2, (_, a) => Str(a[1]).Contains(Str(a[0]), StringComparison.Ordinal));
         f["hasPrefix"] = new(2, 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal));
@@ -49,23 +55,28 @@ internal static class SprigFunctions
         f["swapcase"] = new(1, 1, (_, a) => new string(Str(a[0]).Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray()));
         f["toString"] = new(1, 1, (_, a) => StrVal(a[0]));
         f["toStrings"] = new(1, 1, (_, a) => StrSlice(a[0]).Cast<object?>().ToList());
-        f["split"] = new(2, 2, (_, a) => Indexed(Str(a[1]).Split(Str(a[0]))));
-        f["splitList"] = new(2, 2, (_, a) => Str(a[1]).Split(Str(a[0])).Cast<object?>().ToList());
-        f["splitn"] = new(3, 3, (_, a) => Indexed(Str(a[2]).Split(Str(a[0]), Math.Max(1, Int(a[1])))));
+        f["split"] = new(2, 2, (_, a) => Indexed(GoSplit(Str(a[1]), Str(a[0]), -1)));
+        f["splitList"] = new(2, 2, (_, a) => GoSplit(Str(a[1]), Str(a[0]), -1).Cast<object?>().ToList());
+        f["splitn"] = new(3, 3, (_, a) => Indexed(GoSplit(Str(a[2]), Str(a[0]), Int(a[1]))));
         f["join"] = new(2, 2, (_, a) => string.Join(Str(a[0]), StrSlice(a[1])));
         f["sortAlpha"] = new(1, 1, (_, a) => StrSlice(a[0]).OrderBy(s => s, StringComparer.Ordinal).Cast<object?>().ToList());
-        f["regexMatch"] = new(2, 2, (_, a) => Regex(Str(a[0])).IsMatch(Str(a[1])));
+        // regexMatch alone swallows a bad pattern (false); the others fail, and their must variants fail the same way.
+        f["regexMatch"] = new(2, 2, (_, a) => TryRegex(Str(a[0]))?.IsMatch(Str(a[1])) ?? false);
+        f["mustRegexMatch"] = new(2, 2, (_, a) => Regex(Str(a[0])).IsMatch(Str(a[1])));
         f["regexFind"] = new(2, 2, (_, a) => Regex(Str(a[0])).Match(Str(a[1])) is { Success: true } m ? m.Value : "");
         f["regexFindAll"] = new(3, 3, (_, a) => Regex(Str(a[0])).Matches(Str(a[1])).Select(m => m.Value).Take(Int(a[2]) < 0 ? int.MaxValue : Int(a[2])).Cast<object?>().ToList());
         f["regexReplaceAll"] = new(3, 3, (_, a) => Regex(Str(a[0])).Replace(Str(a[1]), GoReplacement(Str(a[2]))));
         f["regexReplaceAllLiteral"] = new(3, 3, (_, a) => Regex(Str(a[0])).Replace(Str(a[1]), Str(a[2]).Replace("$", "$$", StringComparison.Ordinal)));
         f["regexSplit"] = new(3, 3, (_, a) => RegexSplit(Str(a[0]), Str(a[1]), Int(a[2])));
-        f["regexQuoteMeta"] = new(1, 1, (_, a) => System.Text.RegularExpressions.Regex.Escape(Str(a[0])));
+        f["regexQuoteMeta"] = new(1, 1, (_, a) => QuoteMeta(Str(a[0])));
+        foreach (var name in new[] { "regexFind", "regexFindAll", "regexReplaceAll", "regexReplaceAllLiteral", "regexSplit" })
+            f["must" + char.ToUpperInvariant(name[0]) + name[1..]] = f[name];
 
         // Encodings and checksums.
         f["b64enc"] = new(1, 1, (_, a) => Convert.ToBase64String(Encoding.UTF8.GetBytes(StrVal(a[0]))));
         f["b64dec"] = new(1, 1, (_, a) => B64Decode(StrVal(a[0])));
         f["b32enc"] = new(1, 1, (_, a) => Base32(Encoding.UTF8.GetBytes(StrVal(a[0]))));
+        f["b32dec"] = new(1, 1, (_, a) => Base32Decode(StrVal(a[0])));
         f["sha1sum"] = new(1, 1, (_, a) => Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         f["sha256sum"] = new(1, 1, (_, a) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         f["sha512sum"] = new(1, 1, (_, a) => Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
@@ -77,6 +88,12 @@ internal static class SprigFunctions
         f["ext"] = new(1, 1, (_, a) => PathExt(Str(a[0])));
         f["clean"] = new(1, 1, (_, a) => PathClean(Str(a[0])));
         f["isAbs"] = new(1, 1, (_, a) => Str(a[0]).StartsWith('/'));
+        // filepath on Linux, where the controller runs, is the same as path.
+        f["osBase"] = f["base"];
+        f["osDir"] = f["dir"];
+        f["osExt"] = f["ext"];
+        f["osClean"] = f["clean"];
+        f["osIsAbs"] = f["isAbs"];
 
         // Defaults and flow.
         f["default"] = new(1, -1, (_, a) => a.Count < 2 || GoValues.IsEmpty(a[1]) ? a[0] : a[1]);
@@ -86,30 +103,22 @@ internal static class SprigFunctions
         f["any"] = new(0, -1, (_, a) => a.Any(v => !GoValues.IsEmpty(v)));
         f["ternary"] = new(3, 3, (_, a) => Bool(a[2]) ? a[0] : a[1]);
         f["fail"] = new(1, 1, (_, a) => throw new TemplateFunctionException(Str(a[0])));
-        f["toJson"] = new(1, 1, (_, a) => TemplateData.ToJson(a[0], indent: false, escapeHtml: true));
-        f["mustToJson"] = f["toJson"];
-        f["toPrettyJson"] = new(1, 1, (_, a) => TemplateData.ToJson(a[0], indent: true, escapeHtml: true));
-        f["toRawJson"] = new(1, 1, (_, a) => TemplateData.ToJson(a[0], indent: false, escapeHtml: false));
-
-        // Lists.
-        f["list"] = new(0, -1, (_, a) => a.ToList());
-        f["tuple"] = f["list"];
-        f["first"] = new(1, 1, (_, a) => List(a[0], "first") is { Count: > 0 } l ? l[0] : null);
-        f["last"] = new(1, 1, (_, a) => List(a[0], "last") is { Count: > 0 } l ? l[^1] : null);
-        f["rest"] = new(1, 1, (_, a) => List(a[0], "rest") is { Count: > 0 } l ? l.Skip(1).ToList() : null);
-        f["initial"] = new(1, 1, (_, a) => List(a[0], "initial") is { Count: > 0 } l ? l.Take(l.Count - 1).ToList() : null);
-        f["append"] = new(2, 2, (_, a) => List(a[0], "append").Append(a[1]).ToList());
-        f["push"] = f["append"];
-        f["prepend"] = new(2, 2, (_, a) => List(a[0], "prepend").Prepend(a[1]).ToList());
-        f["concat"] = new(0, -1, (_, a) => a.SelectMany(l => List(l, "concat")).ToList());
-        f["reverse"] = new(1, 1, (_, a) => List(a[0], "reverse").Reverse().ToList());
-        f["uniq"] = new(1, 1, (_, a) => Uniq(List(a[0], "uniq")));
-        f["without"] = new(1, -1, (_, a) => List(a[0], "without").Where(v => !a.Skip(1).Any(w => DeepEqual(v, w))).ToList());
-        f["has"] = new(2, 2, (_, a) => a[1] is IList<object?> l && l.Any(v => DeepEqual(v, a[0])));
-        f["compact"] = new(1, 1, (_, a) => List(a[0], "compact").Where(v => !GoValues.IsEmpty(v)).ToList());
-        f["until"] = new(1, 1, (_, a) => UntilStep(0, Int(a[0]), Int(a[0]) >= 0 ? 1 : -1));
-        f["untilStep"] = new(3, 3, (_, a) => UntilStep(Int(a[0]), Int(a[1]), Int(a[2])));
-        f["seq"] = new(0, 3, (_, a) => Seq(a));
+        // The plain JSON writers give "" for values JSON cannot hold (NaN, infinities); the must variants fail.
+        AddJson(f, "toJson", indent: false, escapeHtml: true);
+        AddJson(f, "toPrettyJson", indent: true, escapeHtml: true);
+        AddJson(f, "toRawJson", indent: false, escapeHtml: false);
+        f["fromJson"] = new(1, 1, (_, a) =>
+        {
+            try
+            {
+                return FromJson(Str(a[0]));
+            }
+            catch (TemplateFunctionException)
+            {
+                return null;
+            }
+        });
+        f["mustFromJson"] = new(1, 1, (_, a) => FromJson(Str(a[0])));
 
         // Maths (Sprig converts its arguments leniently to int64 or float64).
         f["add"] = new(0, -1, (_, a) => a.Aggregate(0L, (s, v) => s + ToInt64(v)));
@@ -119,6 +128,7 @@ internal static class SprigFunctions
         f["div"] = new(2, 2, (_, a) => ToInt64(a[1]) == 0 ? throw new TemplateFunctionException("runtime error: integer divide by zero") : ToInt64(a[0]) / ToInt64(a[1]));
         f["mod"] = new(2, 2, (_, a) => ToInt64(a[1]) == 0 ? throw new TemplateFunctionException("runtime error: integer divide by zero") : ToInt64(a[0]) % ToInt64(a[1]));
         f["max"] = new(1, -1, (_, a) => a.Max(ToInt64));
+        f["biggest"] = f["max"];
         f["min"] = new(1, -1, (_, a) => a.Min(ToInt64));
         f["floor"] = new(1, 1, (_, a) => Math.Floor(ToFloat64(a[0])));
         f["ceil"] = new(1, 1, (_, a) => Math.Ceiling(ToFloat64(a[0])));
@@ -126,6 +136,17 @@ internal static class SprigFunctions
         f["int"] = new(1, 1, (_, a) => ToInt64(a[0]));
         f["int64"] = new(1, 1, (_, a) => ToInt64(a[0]));
         f["float64"] = new(1, 1, (_, a) => ToFloat64(a[0]));
+        f["maxf"] = new(1, -1, (_, a) => a.Select(ToFloat64).Aggregate(Math.Max));
+        f["minf"] = new(1, -1, (_, a) => a.Select(ToFloat64).Aggregate(Math.Min));
+        // The f variants compute in decimal, as Sprig does with shopspring/decimal, so 0.1 + 0.2 gives 0.3.
+        f["addf"] = new(0, -1, (_, a) => DecimalOp(0.0, a, (x, y) => x + y));
+        f["add1f"] = new(1, 1, (_, a) => DecimalOp(a[0], [1L], (x, y) => x + y));
+        f["subf"] = new(1, -1, (_, a) => DecimalOp(a[0], a.Skip(1), (x, y) => x - y));
+        f["mulf"] = new(1, -1, (_, a) => DecimalOp(a[0], a.Skip(1), (x, y) => x * y));
+        f["divf"] = new(1, -1, (_, a) => DecimalOp(a[0], a.Skip(1), (x, y) => y == 0
+            ? throw new TemplateFunctionException("decimal division by zero")
+            : decimal.Round(x / y, 16, MidpointRounding.AwayFromZero)));
+        f["toDecimal"] = new(1, 1, (_, a) => ToDecimalFromOctal(a[0]));
         f["atoi"] = new(1, 1, (_, a) => long.TryParse(Str(a[0]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 0L);
 
         // Dictionaries.
@@ -142,6 +163,9 @@ internal static class SprigFunctions
         f["merge"] = new(1, -1, (_, a) => Merge(a, overwrite: false));
         f["mergeOverwrite"] = new(1, -1, (_, a) => Merge(a, overwrite: true));
         f["deepCopy"] = new(1, 1, (_, a) => DeepCopy(a[0]));
+        f["mustMerge"] = f["merge"];
+        f["mustMergeOverwrite"] = f["mergeOverwrite"];
+        f["mustDeepCopy"] = f["deepCopy"];
         f["dig"] = new(3, -1, (_, a) => Dig(a));
 
         // Types.
@@ -149,6 +173,7 @@ internal static class SprigFunctions
         f["typeOf"] = new(1, 1, (_, a) => GoValues.TypeName(a[0]));
         f["kindIs"] = new(2, 2, (_, a) => Str(a[0]) == GoValues.KindName(a[1]));
         f["typeIs"] = new(2, 2, (_, a) => Str(a[0]) == GoValues.TypeName(a[1]));
+        f["typeIsLike"] = new(2, 2, (_, a) => Str(a[0]) == GoValues.TypeName(a[1]) || "*" + Str(a[0]) == GoValues.TypeName(a[1]));
         f["deepEqual"] = new(2, 2, (_, a) => DeepEqual(a[0], a[1]));
     }
 
@@ -163,6 +188,16 @@ internal static class SprigFunctions
         null => [],
         _ => [StrVal(v)],
     };
+
+    /// <summary>Go's strings.SplitN: an empty separator splits into characters; n &lt; 0 means no limit, 0 gives nothing.</summary>
+    private static string[] GoSplit(string s, string sep, int n)
+    {
+        if (n == 0) return [];
+        if (sep.Length > 0) return n < 0 ? s.Split(sep) : s.Split(sep, n);
+        var chars = s.EnumerateRunes().Select(r => r.ToString()).ToList();
+        if (n > 0 && chars.Count > n) chars = [.. chars.Take(n - 1), string.Concat(chars.Skip(n - 1))];
+        return [.. chars];
+    }
 
     private static Dictionary<string, object?> Indexed(string[] parts)
     {
@@ -222,6 +257,71 @@ internal static class SprigFunctions
         return s[..(width - 3)] + "...";
     }
 
+    /// <summary>goutils' AbbreviateFull as Sprig's abbrevboth calls it: "..." on the left after an offset, and on the right past the width.</summary>
+    private static string AbbrevBoth(int left, int right, string s)
+    {
+        if (right < 4 || (left > 0 && right < 7)) return s;
+        return AbbreviateFull(s, left, right);
+    }
+
+    private static string AbbreviateFull(string s, int offset, int maxWidth)
+    {
+        if (s.Length == 0 || s.Length <= maxWidth) return s;
+        if (offset > s.Length) offset = s.Length;
+        if (s.Length - offset < maxWidth - 3) offset = s.Length - (maxWidth - 3);
+        if (offset <= 4) return s[..(maxWidth - 3)] + "...";
+        if (offset + maxWidth - 3 < s.Length) return "..." + AbbreviateFull(s[offset..], 0, maxWidth - 3);
+        return "..." + s[(s.Length - (maxWidth - 3))..];
+    }
+
+    /// <summary>
+    /// goutils' WrapCustom: breaks at the last space that keeps a line within <paramref name="width"/>; a word longer
+    /// than the width is cut (when <paramref name="wrapLongWords"/>) or left whole up to the next space.
+    /// </summary>
+    private static string Wrap(string s, int width, string newline, bool wrapLongWords)
+    {
+        if (s.Length == 0) return "";
+        if (newline.Length == 0) newline = "\n";
+        if (width < 1) width = 1;
+        var sb = new StringBuilder();
+        var offset = 0;
+        while (s.Length - offset > width)
+        {
+            if (s[offset] == ' ')
+            {
+                offset++;
+                continue;
+            }
+            var space = s.LastIndexOf(' ', offset + width, width + 1);
+            if (space >= offset)
+            {
+                sb.Append(s, offset, space - offset).Append(newline);
+                offset = space + 1;
+            }
+            else if (wrapLongWords)
+            {
+                sb.Append(s, offset, width).Append(newline);
+                offset += width;
+            }
+            else
+            {
+                var next = s.IndexOf(' ', offset + width);
+                if (next < 0)
+                {
+                    sb.Append(s, offset, s.Length - offset);
+                    offset = s.Length;
+                }
+                else
+                {
+                    sb.Append(s, offset, next - offset).Append(newline);
+                    offset = next + 1;
+                }
+            }
+        }
+        sb.Append(s, offset, s.Length - offset);
+        return sb.ToString();
+    }
+
     private static string Indent(int n, string s)
     {
         var pad = new string(' ', Math.Max(0, n));
@@ -246,6 +346,75 @@ internal static class SprigFunctions
         }
         return sb.ToString().Trim(sep);
     }
+
+    private static Regex? TryRegex(string pattern)
+    {
+        try
+        {
+            return Regex(pattern);
+        }
+        catch (TemplateFunctionException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Go's regexp.QuoteMeta: a backslash before each of <c>\.+*?()|[]{}^$</c>, nothing else.</summary>
+    private static string QuoteMeta(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (@"\.+*?()|[]{}^$".Contains(c)) sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static void AddJson(Dictionary<string, TemplateFunction> f, string name, bool indent, bool escapeHtml)
+    {
+        f[name] = new(1, 1, (_, a) => Unsupported(a[0]) is null ? TemplateData.ToJson(a[0], indent, escapeHtml) : "");
+        f["must" + char.ToUpperInvariant(name[0]) + name[1..]] = new(1, 1, (_, a) => Unsupported(a[0]) is { } bad
+            ? throw new TemplateFunctionException($"json: unsupported value: {bad}")
+            : TemplateData.ToJson(a[0], indent, escapeHtml));
+    }
+
+    /// <summary>The first float JSON cannot hold (NaN or an infinity), as Go prints it, or null.</summary>
+    private static string? Unsupported(object? v) => v switch
+    {
+        double d when !double.IsFinite(d) => GoValues.FormatFloat(d, 'g', -1),
+        IDictionary<string, object?> m => m.Values.Select(Unsupported).FirstOrDefault(x => x is not null),
+        IList<object?> l => l.Select(Unsupported).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
+
+    /// <summary>Go's json.Unmarshal into interface{}: objects become maps, numbers float64.</summary>
+    private static object? FromJson(string text)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text, new System.Text.Json.JsonDocumentOptions { MaxDepth = 1000 });
+            return FromJsonElement(doc.RootElement);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new TemplateFunctionException(text.Trim().Length == 0 ? "unexpected end of JSON input" : $"invalid JSON: {e.Message}");
+        }
+    }
+
+    private static object? FromJsonElement(System.Text.Json.JsonElement e) => e.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => e.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => FromJsonElement(g.Last().Value), StringComparer.Ordinal),
+        System.Text.Json.JsonValueKind.Array => e.EnumerateArray().Select(FromJsonElement).ToList(),
+        System.Text.Json.JsonValueKind.String => e.GetString(),
+        System.Text.Json.JsonValueKind.Number => e.GetDouble() is var d && double.IsFinite(d)
+            ? d
+            : throw new TemplateFunctionException($"json: cannot unmarshal number {e.GetRawText()} into Go value of type float64"),
+        System.Text.Json.JsonValueKind.True => true,
+        System.Text.Json.JsonValueKind.False => false,
+        _ => null,
+    };
 
     private static Regex Regex(string pattern)
     {
@@ -298,6 +467,33 @@ internal static class SprigFunctions
             for (var j = 0; j < 8; j++) sb.Append(j < chars ? alphabet[(int)((bits >> (35 - j * 5)) & 31)] : '=');
         }
         return sb.ToString();
+    }
+
+    /// <summary>Standard base32 with padding; a bad input gives Go's error text as the result, as Sprig does.</summary>
+    private static string Base32Decode(string s)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bytes = new List<byte>();
+        ulong buffer = 0;
+        var bits = 0;
+        var end = s.Length;
+        while (end > 0 && s[end - 1] == '=') end--;
+        var padding = s.Length - end;
+        if (s.Length % 8 != 0 || padding is not (0 or 1 or 3 or 4 or 6))
+            return $"illegal base32 data at input byte {Math.Max(0, (s.Length % 8 != 0 ? s.Length - s.Length % 8 : end))}";
+        for (var i = 0; i < end; i++)
+        {
+            var v = alphabet.IndexOf(s[i]);
+            if (v < 0) return $"illegal base32 data at input byte {i}";
+            buffer = (buffer << 5) | (uint)v;
+            bits += 5;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                bytes.Add((byte)(buffer >> bits));
+            }
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     private static uint Adler32(byte[] data)
@@ -355,6 +551,47 @@ internal static class SprigFunctions
         return "";
     }
 
+    private static double DecimalOp(object? first, IEnumerable<object?> rest, Func<decimal, decimal, decimal> op)
+    {
+        var values = rest.Select(ToFloat64).ToList();
+        var start = ToFloat64(first);
+        try
+        {
+            var acc = Dec(start);
+            foreach (var v in values) acc = op(acc, Dec(v));
+            return double.Parse(acc.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            throw new TemplateFunctionException("value out of the range this engine computes exactly (about 7.9e28)");
+        }
+    }
+
+    /// <summary>The shortest decimal that reads back as <paramref name="d"/>, as shopspring's NewFromFloat takes it.</summary>
+    private static decimal Dec(double d)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d)) throw new TemplateFunctionException($"Cannot create a Decimal from {GoValues.FormatFloat(d, 'g', -1)}");
+        return decimal.Parse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sprig's toDecimal: the value's text read as an octal number; 0 when it is not one.</summary>
+    private static long ToDecimalFromOctal(object? v)
+    {
+        var text = StrVal(v);
+        var neg = text.StartsWith('-');
+        var digits = text.TrimStart('+', '-');
+        if (digits.Length == 0 || text.Length - digits.Length > 1 || !digits.All(c => c is >= '0' and <= '7')) return 0;
+        try
+        {
+            var n = Convert.ToInt64(digits, 8);
+            return n < 0 ? 0 : neg ? -n : n;
+        }
+        catch (Exception e) when (e is OverflowException or FormatException or ArgumentException)
+        {
+            return 0;
+        }
+    }
+
     public static long ToInt64(object? v) => v switch
     {
         long l => l,
@@ -376,52 +613,6 @@ internal static class SprigFunctions
         string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0,
         _ => 0,
     };
-
-    private static List<object?> UntilStep(int start, int stop, int step)
-    {
-        var v = new List<object?>();
-        if (step == 0) return v;
-        if ((long)(stop - start) / step > 1_000_000) throw new TemplateFunctionException("until would produce more than 1000000 numbers");
-        if (step > 0)
-        {
-            for (long i = start; i < stop; i += step) v.Add(i);
-        }
-        else
-        {
-            for (long i = start; i > stop; i += step) v.Add(i);
-        }
-        return v;
-    }
-
-    private static string Seq(IReadOnlyList<object?> a)
-    {
-        var n = a.Select(Int).ToArray();
-        var (start, step, end) = n.Length switch
-        {
-            0 => (0, 0, 0),
-            1 => (1, 1, n[0]),
-            2 => (n[0], n[0] <= n[1] ? 1 : -1, n[1]),
-            _ => (n[0], n[1], n[2]),
-        };
-        if (n.Length == 0) return "";
-        if (n.Length == 1 && end < 1) start = 1;
-        if (n.Length == 1 && end < 1) step = -1;
-        var items = new List<string>();
-        if (step == 0) return "";
-        if (Math.Abs((long)end - start) / Math.Abs(step) > 1_000_000) throw new TemplateFunctionException("seq would produce more than 1000000 numbers");
-        for (long i = start; step > 0 ? i <= end : i >= end; i += step) items.Add(i.ToString(CultureInfo.InvariantCulture));
-        return string.Join(' ', items);
-    }
-
-    private static List<object?> Uniq(IList<object?> list)
-    {
-        var res = new List<object?>();
-        foreach (var v in list)
-        {
-            if (!res.Any(r => DeepEqual(r, v))) res.Add(v);
-        }
-        return res;
-    }
 
     private static Dictionary<string, object?> Dict(IReadOnlyList<object?> a)
     {
@@ -496,6 +687,9 @@ internal static class SprigFunctions
             (IList<object?> a, IList<object?> b) => a.Count == b.Count && a.Zip(b).All(p => DeepEqual(p.First, p.Second)),
             (IDictionary<string, object?> a, IDictionary<string, object?> b) => a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var o) && DeepEqual(e.Value, o)),
             (long a, long b) => a == b,
+            // reflect.DeepEqual looks through the *semver.Version pointer and into time.Time's fields.
+            (SemverVersion a, SemverVersion b) => a.ToString() == b.ToString() && a.Original == b.Original,
+            (GoTime a, GoTime b) => a.UtcTicks == b.UtcTicks && a.ExtraNanos == b.ExtraNanos && ReferenceEquals(a.Zone, b.Zone),
             _ => Equals(x, y),
         };
     }

@@ -68,6 +68,10 @@ public static class TemplateData
             case double d:
                 sb.Append(JsonFloat(d));
                 break;
+            case GoTime t:
+                // time.Time marshals as RFC 3339 with nanoseconds.
+                JsonString(sb, GoLayout.Format(t, "2006-01-02T15:04:05.999999999Z07:00"), escapeHtml);
+                break;
             case IDictionary<string, object?> m:
                 {
                     if (m.Count == 0) { sb.Append("{}"); break; }
@@ -223,6 +227,9 @@ public static class TemplateData
                 break;
             case double d:
                 sb.Append(GoValues.FormatFloat(d, 'g', -1)).Append('\n');
+                break;
+            case GoTime t:
+                sb.Append(YamlScalar(GoLayout.Format(t, "2006-01-02T15:04:05.999999999Z07:00"))).Append('\n');
                 break;
             default:
                 sb.Append(GoValues.Print(value)).Append('\n');

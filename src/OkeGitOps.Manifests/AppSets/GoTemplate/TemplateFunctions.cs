@@ -6,7 +6,7 @@ using System.Text;
 namespace OkeGitOps.Manifests.AppSets.GoTemplate;
 
 /// <summary>What a function sees of the running template.</summary>
-internal readonly record struct FunctionContext(GoTemplate Template);
+internal readonly record struct FunctionContext(GoTemplate Template, GoTemplateEnvironment Environment);
 
 /// <summary>A function a template can call, with its argument count bounds (<see cref="MaxArgs"/> -1 for variadic).</summary>
 internal sealed record TemplateFunction(int MinArgs, int MaxArgs, Func<FunctionContext, IReadOnlyList<object?>, object?> Invoke);
@@ -21,6 +21,12 @@ internal static class TemplateFunctions
         var f = new Dictionary<string, TemplateFunction>(StringComparer.Ordinal);
         AddBuiltins(f);
         SprigFunctions.Add(f);
+        SprigLists.Add(f);
+        SprigDates.Add(f);
+        SprigRandom.Add(f);
+        SprigSemver.Add(f);
+        SprigUrls.Add(f);
+        SprigRefused.Add(f);
         ArgoFunctions.Add(f);
         return f.ToFrozenDictionary(StringComparer.Ordinal);
     }

@@ -161,6 +161,84 @@ public class TemplateFunctionTests
         { "kindIs", "{{ kindIs \"string\" .s }}", "true" },
         { "typeIs", "{{ typeIs \"float64\" .n }}", "true" },
         { "deepEqual", "{{ deepEqual (list 1 2) (list 1 2) }}", "true" },
+        // Sprig functions added with the full v3 set (semver, dates, randomness and refusals have their own test classes).
+        { "hello", "{{ hello }}", "Hello!" },
+        { "trimall", "{{ trimall \"$\" \"$5.00$\" }}", "5.00" },
+        { "abbrevboth", "{{ abbrevboth 5 10 \"1234 5678 9123\" }}", "...5678..." },
+        { "wrap", "{{ wrap 5 .s }}", "Hello\nWorld" },
+        { "wrapWith", "{{ wrapWith 5 \"\\t\" .s }}", "Hello\tWorld" },
+        { "b32dec", "{{ b32dec \"NBUQ====\" }}", "hi" },
+        { "osBase", "{{ osBase \"/a/b.txt\" }}", "b.txt" },
+        { "osDir", "{{ osDir \"/a/b.txt\" }}", "/a" },
+        { "osExt", "{{ osExt \"/a/b.txt\" }}", ".txt" },
+        { "osClean", "{{ osClean \"a//b/./c/..\" }}", "a/b" },
+        { "osIsAbs", "{{ osIsAbs \"/a\" }}|{{ osIsAbs \"a\" }}", "true|false" },
+        { "urlParse", "{{ (urlParse \"https://example.com:8443/a?x=1#top\").hostname }}", "example.com" },
+        { "urlJoin", "{{ urlJoin (dict \"scheme\" \"https\" \"host\" \"example.com\" \"path\" \"/a b\" \"query\" \"x=1\") }}", "https://example.com/a%20b?x=1" },
+        { "biggest", "{{ biggest 1 7 3 }}", "7" },
+        { "maxf", "{{ maxf 1 2.5 0.5 }}", "2.5" },
+        { "minf", "{{ minf 1 2.5 0.5 }}", "0.5" },
+        { "addf", "{{ addf 0.1 0.2 }}", "0.3" },
+        { "add1f", "{{ add1f 1.5 }}", "2.5" },
+        { "subf", "{{ subf 1.5 0.25 }}", "1.25" },
+        { "mulf", "{{ mulf 1.1 3 }}", "3.3" },
+        { "divf", "{{ divf 2 3 }}", "0.6666666666666667" },
+        { "toDecimal", "{{ toDecimal \"0777\" }}|{{ toDecimal \"9\" }}", "511|0" },
+        { "typeIsLike", "{{ typeIsLike \"semver.Version\" (semver \"1.0.0\") }}", "true" },
+        { "fromJson", "{{ (fromJson \"{\\\"a\\\":[1,2]}\").a }}|{{ fromJson \"nope\" }}", "[1 2]|<no value>" },
+        { "mustFromJson", "{{ (mustFromJson \"{\\\"b\\\":true}\").b }}", "true" },
+        { "mustToPrettyJson", "{{ mustToPrettyJson (dict \"a\" 1) }}", "{\n  \"a\": 1\n}" },
+        { "mustToRawJson", "{{ mustToRawJson \"<a>\" }}", "\"<a>\"" },
+        { "mustMerge", "{{ mustMerge (dict \"a\" 1) (dict \"a\" 2 \"b\" 3) }}", "map[a:1 b:3]" },
+        { "mustMergeOverwrite", "{{ mustMergeOverwrite (dict \"a\" 1) (dict \"a\" 2) }}", "map[a:2]" },
+        { "mustDeepCopy", "{{ (mustDeepCopy .map).x }}", "1" },
+        { "mustRegexMatch", "{{ mustRegexMatch \"^H\" .s }}", "true" },
+        { "mustRegexFind", "{{ mustRegexFind \"W\\\\w+\" .s }}", "World" },
+        { "mustRegexFindAll", "{{ mustRegexFindAll \"l+\" .s 2 }}", "[ll l]" },
+        { "mustRegexReplaceAll", "{{ mustRegexReplaceAll \"o\" .s \"0\" }}", "Hell0 W0rld" },
+        { "mustRegexReplaceAllLiteral", "{{ mustRegexReplaceAllLiteral \"o\" .s \"$0\" }}", "Hell$0 W$0rld" },
+        { "mustRegexSplit", "{{ mustRegexSplit \" \" .s -1 }}", "[Hello World]" },
+        { "mustFirst", "{{ mustFirst .list }}", "b" },
+        { "mustLast", "{{ mustLast .list }}", "a" },
+        { "mustRest", "{{ mustRest .list }}", "[a c a]" },
+        { "mustInitial", "{{ mustInitial .list }}", "[b a c]" },
+        { "mustAppend", "{{ mustAppend .list \"d\" }}", "[b a c a d]" },
+        { "mustPush", "{{ mustPush .list \"d\" }}", "[b a c a d]" },
+        { "mustPrepend", "{{ mustPrepend .list \"z\" }}", "[z b a c a]" },
+        { "mustReverse", "{{ mustReverse .list }}", "[a c a b]" },
+        { "mustUniq", "{{ mustUniq .list }}", "[b a c]" },
+        { "mustWithout", "{{ mustWithout .list \"a\" \"b\" }}", "[c]" },
+        { "mustHas", "{{ mustHas \"x\" .list }}", "false" },
+        { "mustCompact", "{{ mustCompact (list \"\" \"a\" false) }}", "[a]" },
+        { "mustSlice", "{{ mustSlice (list 1 2 3 4) 1 3 }}|{{ slice (list 1 2 3) 1 }}", "[2 3]|[2 3]" },
+        { "chunk", "{{ chunk 2 (list 1 2 3 4 5) }}", "[[1 2] [3 4] [5]]" },
+        { "mustChunk", "{{ mustChunk 3 (list 1 2 3) }}", "[[1 2 3]]" },
+        { "semver", "{{ (semver \"v1.2.3-beta.1+build.5\").Minor }}", "2" },
+        { "semverCompare", "{{ semverCompare \"^1.2\" \"1.9.0\" }}", "true" },
+        { "now", "{{ typeOf now }}", "time.Time" },
+        { "date", "{{ date \"2006-01-02\" 0 }}", "1970-01-01" },
+        { "dateInZone", "{{ dateInZone \"15:04 MST\" 0 \"Asia/Tokyo\" }}", "09:00 JST" },
+        { "date_in_zone", "{{ date_in_zone \"2006-01-02 15:04\" 0 \"UTC\" }}", "1970-01-01 00:00" },
+        { "htmlDate", "{{ htmlDate 86400 }}", "1970-01-02" },
+        { "htmlDateInZone", "{{ htmlDateInZone 0 \"America/New_York\" }}", "1969-12-31" },
+        { "dateModify", "{{ toDate \"2006-01-02\" \"2024-02-28\" | dateModify \"24h\" | date \"2006-01-02\" }}", "2024-02-29" },
+        { "date_modify", "{{ toDate \"2006-01-02\" \"2024-02-28\" | date_modify \"-1h\" | date \"2006-01-02 15:04\" }}", "2024-02-27 23:00" },
+        { "mustDateModify", "{{ toDate \"2006-01-02\" \"2024-02-28\" | mustDateModify \"1.5h\" | date \"15:04\" }}", "01:30" },
+        { "must_date_modify", "{{ toDate \"2006-01-02\" \"2024-02-28\" | must_date_modify \"90m\" | date \"15:04\" }}", "01:30" },
+        { "ago", "{{ ago now }}", "0s" },
+        { "toDate", "{{ toDate \"2006-01-02\" \"2024-03-01\" }}", "2024-03-01 00:00:00 +0000 UTC" },
+        { "mustToDate", "{{ mustToDate \"02/01/2006\" \"31/12/2023\" }}", "2023-12-31 00:00:00 +0000 UTC" },
+        { "unixEpoch", "{{ unixEpoch (toDate \"2006-01-02\" \"2024-03-01\") }}", "1709251200" },
+        { "duration", "{{ duration \"95\" }}", "1m35s" },
+        { "durationRound", "{{ durationRound \"2h10m5s\" }}", "2h" },
+        { "uuidv4", "{{ len uuidv4 }}", "36" },
+        { "randAlphaNum", "{{ len (randAlphaNum 8) }}", "8" },
+        { "randAlpha", "{{ regexMatch \"^[a-zA-Z]{5}$\" (randAlpha 5) }}", "true" },
+        { "randNumeric", "{{ regexMatch \"^[0-9]{6}$\" (randNumeric 6) }}", "true" },
+        { "randAscii", "{{ len (randAscii 12) }}", "12" },
+        { "randInt", "{{ randInt 5 6 }}", "5" },
+        { "randBytes", "{{ len (randBytes 3) }}", "4" },
+        { "shuffle", "{{ len (shuffle \"hello\") }}|{{ sortAlpha (splitList \"\" (shuffle \"cab\")) | join \"\" }}", "5|abc" },
         // Argo CD's own.
         { "normalize", "{{ normalize \"My_Cluster.Prod-\" }}", "my-cluster.prod" },
         { "slugify", "{{ slugify \"Feature/My Branch: Fix\" }}|{{ slugify 10 \"feature-branch-name\" }}|{{ slugify 10 false \"feature-branch-name\" }}", "feature-my-branch-fix|feature|feature-br" },
@@ -183,6 +261,7 @@ public class TemplateFunctionTests
     {
         var covered = Cases.Select(c => (string)c[0]).ToHashSet(StringComparer.Ordinal);
         covered.Add("fail"); // it can only fail: see A_string_function_given_a_number_fails_like_go
+        covered.UnionWith(SprigRefusedFunctionTests.Refused); // they only fail: see SprigRefusedFunctionTests
         var missing = OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplate.FunctionNames.Where(f => !covered.Contains(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Empty(missing);
         Assert.True(covered.Count > 100);
@@ -192,11 +271,12 @@ public class TemplateFunctionTests
     [InlineData("env")]
     [InlineData("expandenv")]
     [InlineData("getHostByName")]
-    [InlineData("now")]
-    [InlineData("uuidv4")]
-    [InlineData("randAlphaNum")]
-    public void Functions_argo_cd_removes_or_that_are_not_deterministic_are_not_offered(string function)
-        => Assert.DoesNotContain(function, OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplate.FunctionNames);
+    public void Functions_argo_cd_removes_are_unknown(string function)
+    {
+        Assert.DoesNotContain(function, OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplate.FunctionNames);
+        var e = Assert.Throws<GoTemplateException>(() => OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplate.Parse("{{ " + function + " }}"));
+        Assert.Contains($"function \"{function}\" not defined", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_string_function_given_a_number_fails_like_go()
