@@ -110,9 +110,11 @@ public static class FleetRenderer
             files.Add(RepoFile.Manifests(FleetLayout.ClusterSecret(c.Name), secret));
             if (expandApplicationSets && appSets.Count > 0) clusterSecrets.Add(FleetPreview.ClusterSecret(secret));
 
+            // Per-cluster manifests are built when the file is rendered (in parallel there), so a large fleet never
+            // holds all of its models at once.
             var identity = WorkloadIdentity.For(VaultReader, EsoNamespace, c.ClusterOcid, c.CompartmentOcid);
-            var store = OciVault.ClusterStore(StoreName, c.VaultOcid, c.Region).WithWorkloadIdentity(identity);
-            files.Add(RepoFile.Manifests(FleetLayout.ClusterConfig(c.Name) + "/external-secrets.yaml", identity.ServiceAccount(), store).ForCluster(c.Name));
+            files.Add(RepoFile.Deferred(FleetLayout.ClusterConfig(c.Name) + "/external-secrets.yaml",
+                () => [identity.ServiceAccount(), OciVault.ClusterStore(StoreName, c.VaultOcid, c.Region).WithWorkloadIdentity(identity)]).ForCluster(c.Name));
             var policy = identity.PolicyText() + string.Concat(planned.AddOns
                 .Where(a => a.AddOn.Identity is not null)
                 .Select(a => a.AddOn.Identity!.On(c, a.AddOn.Namespace).PolicyText()));
@@ -124,11 +126,11 @@ public static class FleetRenderer
             if (fleet.Applications == FleetApplications.PerClusterApplications)
             {
                 var apps = FleetLayout.ClusterApps(c.Name);
-                files.Add(RepoFile.Manifests($"control-plane/cluster-apps/{c.Name}.yaml",
-                    AppOfApps.Root($"{c.Name}-apps", fleet.RepoURL, apps, fleet.TargetRevision, @namespace: ns)));
-                files.Add(RepoFile.Manifests($"{apps}/cluster-config.yaml", ConfigApp(fleet, c.Name, configWave, ns)));
+                files.Add(RepoFile.Deferred($"control-plane/cluster-apps/{c.Name}.yaml",
+                    () => [AppOfApps.Root($"{c.Name}-apps", fleet.RepoURL, apps, fleet.TargetRevision, @namespace: ns)]));
+                files.Add(RepoFile.Deferred($"{apps}/cluster-config.yaml", () => [ConfigApp(fleet, c.Name, configWave, ns)]));
                 foreach (var a in planned.AddOns)
-                    files.Add(RepoFile.Manifests($"{apps}/{a.AddOn.Name}.yaml", AddOnApp(fleet, planned, a, ns)));
+                    files.Add(RepoFile.Deferred($"{apps}/{a.AddOn.Name}.yaml", () => [AddOnApp(fleet, planned, a, ns)]));
             }
         }
         files.Add(RepoFile.Text("oci-iam/fleet.policy.txt", policies.ToString()));

@@ -15,9 +15,23 @@ public abstract record RepoFile(string RelativePath)
     /// <summary>Returns this file bound for the named cluster.</summary>
     public RepoFile ForCluster(string cluster) => this with { Cluster = cluster };
 
-    /// <summary>A YAML file holding one or more manifests, in the given order.</summary>
+    /// <summary>
+    /// A YAML file holding one or more manifests, in the given order. The models become trees when the file is
+    /// rendered, not before, so a large repository holds its (smaller) models rather than all of its trees.
+    /// </summary>
     public static RepoFile Manifests(string relativePath, params IManifestModel[] manifests)
-        => new ManifestRepoFile(relativePath, [.. manifests.Select(m => (ManifestNode)m.ToNode())]);
+    {
+        ArgumentNullException.ThrowIfNull(manifests);
+        foreach (var m in manifests) ArgumentNullException.ThrowIfNull(m, nameof(manifests));
+        return new ManifestRepoFile(relativePath, new ModelDocuments(() => manifests));
+    }
+
+    /// <summary>
+    /// A YAML file whose manifests are built when it is rendered, and built again each time its documents are read:
+    /// a repository of many such files holds only the recipes, never all the models or trees at once.
+    /// </summary>
+    internal static RepoFile Deferred(string relativePath, Func<IManifestModel[]> build)
+        => new ManifestRepoFile(relativePath, new ModelDocuments(build));
 
     /// <summary>A YAML file holding one or more manifests given as trees.</summary>
     public static RepoFile Nodes(string relativePath, params ManifestNode[] manifests) => new ManifestRepoFile(relativePath, manifests);
@@ -35,3 +49,18 @@ public sealed record ManifestRepoFile(string RelativePath, IReadOnlyList<Manifes
 /// <param name="RelativePath">Where the file goes inside the output folder.</param>
 /// <param name="Content">The text; a final newline is added when missing.</param>
 public sealed record TextRepoFile(string RelativePath, string Content) : RepoFile(RelativePath);
+
+/// <summary>Manifests kept as models (or a recipe for them); each read builds the trees afresh (trees are values, so nothing differs).</summary>
+internal sealed class ModelDocuments(Func<IManifestModel[]> models) : IReadOnlyList<ManifestNode>
+{
+    public ManifestNode this[int index] => models()[index].ToNode();
+
+    public int Count => models().Length;
+
+    public IEnumerator<ManifestNode> GetEnumerator()
+    {
+        foreach (var model in models()) yield return model.ToNode();
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

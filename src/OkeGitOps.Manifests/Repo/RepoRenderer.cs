@@ -44,7 +44,7 @@ public sealed class RepoRenderer
         {
             var file = all[i];
             var result = rendered[i];
-            if (file is ManifestRepoFile manifests) documentCounts[manifests.RelativePath] = manifests.Documents.Count;
+            if (file is ManifestRepoFile) documentCounts[file.RelativePath] = result.DocumentCount;
             diagnostics.AddRange(result.Diagnostics);
             facts.AddRange(result.Facts.Select(f => (file.Cluster, f)));
             ingresses.AddRange(result.Ingresses.Select(f => (file.Cluster, f)));
@@ -67,7 +67,10 @@ public sealed class RepoRenderer
         return (output, diagnostics);
     }
 
-    private sealed record RenderedFile(GeneratedFile? Output, List<Diagnostic> Diagnostics, List<ResourceFacts> Facts, List<OciIngressFacts> Ingresses);
+    private sealed record RenderedFile(GeneratedFile? Output, List<Diagnostic> Diagnostics, List<ResourceFacts> Facts, List<OciIngressFacts> Ingresses)
+    {
+        public int DocumentCount { get; init; }
+    }
 
     private RenderedFile RenderOne(RepoFile file)
     {
@@ -77,14 +80,18 @@ public sealed class RepoRenderer
         switch (file)
         {
             case ManifestRepoFile manifests:
-                for (var i = 0; i < manifests.Documents.Count; i++)
+                ManifestNode[] documents = [.. manifests.Documents]; // read once: files built from models make their trees here
+                for (var i = 0; i < documents.Length; i++)
                 {
-                    var document = new ManifestDocument(manifests.Documents[i], manifests.RelativePath, i);
-                    diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i, manifests.Documents.Count)));
+                    var document = new ManifestDocument(documents[i], manifests.RelativePath, i);
+                    diagnostics.AddRange(_checks.Check(document).Select(d => InFile(d, manifests.RelativePath, i, documents.Length)));
                     if (ResourceFacts.From(document) is { } fact) facts.Add(fact);
                     if (_checks.OciLintEnabled && OciIngressFacts.From(document) is { } ingress) ingresses.Add(ingress);
                 }
-                return new RenderedFile(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(manifests.Documents)), diagnostics, facts, ingresses);
+                return new RenderedFile(new GeneratedFile(file.RelativePath, YamlEmitter.EmitAll(documents)), diagnostics, facts, ingresses)
+                {
+                    DocumentCount = documents.Length,
+                };
             case TextRepoFile text:
                 return new RenderedFile(new GeneratedFile(file.RelativePath, text.Content.EndsWith('\n') ? text.Content : text.Content + "\n"), diagnostics, facts, ingresses);
             default:

@@ -108,13 +108,13 @@ public static class RepoWriter
         var target = Target(outputDirectory);
         if (Directory.Exists(Path.GetDirectoryName(target))) Recover(target, report);
         var differences = new List<string>();
-        var expected = checkedFiles.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
-        expected[IndexFileName] = Index(checkedFiles);
-        foreach (var (path, content) in expected.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var expected = checkedFiles.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        expected[IndexFileName] = new GeneratedFile(IndexFileName, Index(checkedFiles));
+        foreach (var (path, file) in expected.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var full = Path.Combine(target, path);
             if (!File.Exists(full)) differences.Add($"added: {path}");
-            else if (File.ReadAllText(full) != content) differences.Add($"changed: {path}");
+            else if (!File.ReadAllBytes(full).AsSpan().SequenceEqual(file.Utf8Content)) differences.Add($"changed: {path}");
         }
         if (Directory.Exists(target))
         {
@@ -164,7 +164,7 @@ public static class RepoWriter
         var path = Path.Combine(staging, file.RelativePath);
         try
         {
-            File.WriteAllText(path, file.Content, Utf8NoBom);
+            File.WriteAllBytes(path, file.Utf8Content);
         }
         catch (IOException e)
         {
