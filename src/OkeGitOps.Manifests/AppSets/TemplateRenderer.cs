@@ -81,42 +81,77 @@ internal sealed class TemplateRenderer
     private static AppSetException Fail(string message, NodePath path, SourceLocation? location, string rule = AppSetRules.TemplateError, string? suggestion = null)
         => new(Diagnostic.Error(rule, message, path, location, suggestion));
 
+    // Where RenderTree is in the tree: its base path and the keys (or list indexes) below it. A path object is built
+    // only when a string fails to render, not for every node of every generated Application.
+    private NodePath _treeBase = NodePath.Root;
+    private readonly List<(string? Key, int Index)> _treeSteps = [];
+
+    private NodePath TreePath()
+    {
+        var path = _treeBase;
+        foreach (var (key, index) in _treeSteps) path = key is null ? path.Index(index) : path.Key(key);
+        return path;
+    }
+
     /// <summary>Renders every string value and every map key of a tree, as Argo CD does field by field.</summary>
     public ManifestNode RenderTree(ManifestNode node, IReadOnlyDictionary<string, object?> parameters, NodePath path)
+    {
+        _treeBase = path;
+        _treeSteps.Clear();
+        return RenderNode(node, parameters);
+    }
+
+    private string RenderInTree(string text, IReadOnlyDictionary<string, object?> parameters, SourceLocation? location)
+    {
+        if (!text.Contains("{{", StringComparison.Ordinal)) return text;
+        return Render(text, parameters, TreePath(), location);
+    }
+
+    private ManifestNode RenderNode(ManifestNode node, IReadOnlyDictionary<string, object?> parameters)
     {
         switch (node)
         {
             case Tree.StringNode s:
                 {
-                    var rendered = Render(s.Value, parameters, path, s.Location);
+                    var rendered = RenderInTree(s.Value, parameters, s.Location);
                     return ReferenceEquals(rendered, s.Value) ? s : new Tree.StringNode(rendered, s.Location);
                 }
             case MappingNode m:
                 {
                     var entries = ImmutableArray.CreateBuilder<MappingEntry>(m.Count);
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    var anyKeyRendered = false;
                     foreach (var entry in m.Entries)
                     {
-                        var childPath = path.Key(entry.Key);
-                        var key = Render(entry.Key, parameters, childPath, entry.KeyLocation ?? entry.Value.Location);
-                        var value = RenderTree(entry.Value, parameters, childPath);
+                        _treeSteps.Add((entry.Key, 0));
+                        var key = RenderInTree(entry.Key, parameters, entry.KeyLocation ?? entry.Value.Location);
+                        var value = RenderNode(entry.Value, parameters);
+                        _treeSteps.RemoveAt(_treeSteps.Count - 1);
                         // Two keys that render to the same text: the later one wins, as a Go map assignment does.
-                        if (!seen.Add(key))
+                        // (Keys as written are distinct, so only a rendered key can meet another.)
+                        var earlier = -1;
+                        var keyRendered = !ReferenceEquals(key, entry.Key);
+                        if (keyRendered || anyKeyRendered)
                         {
-                            for (var i = 0; i < entries.Count; i++)
+                            for (var i = 0; i < entries.Count && earlier < 0; i++)
                             {
-                                if (entries[i].Key == key) entries[i] = entries[i] with { Value = value };
+                                if (entries[i].Key == key) earlier = i;
                             }
-                            continue;
                         }
-                        entries.Add(new MappingEntry(key, value, entry.KeyLocation));
+                        anyKeyRendered |= keyRendered;
+                        if (earlier >= 0) entries[earlier] = entries[earlier] with { Value = value };
+                        else entries.Add(new MappingEntry(key, value, entry.KeyLocation));
                     }
-                    return new MappingNode(entries.ToImmutable(), m.Location);
+                    return new MappingNode(entries.Count == entries.Capacity ? entries.MoveToImmutable() : entries.ToImmutable(), m.Location);
                 }
             case SequenceNode seq:
                 {
                     var items = new ManifestNode[seq.Count];
-                    for (var i = 0; i < seq.Count; i++) items[i] = RenderTree(seq[i], parameters, path.Index(i));
+                    for (var i = 0; i < seq.Count; i++)
+                    {
+                        _treeSteps.Add((null, i));
+                        items[i] = RenderNode(seq[i], parameters);
+                        _treeSteps.RemoveAt(_treeSteps.Count - 1);
+                    }
                     return ManifestNode.List(items).WithLocation(seq.Location);
                 }
             default:
