@@ -164,7 +164,10 @@ public static class RepoWriter
         var path = Path.Combine(staging, file.RelativePath);
         try
         {
-            File.WriteAllBytes(path, file.Utf8Content);
+            // A new file in a new folder: CreateNew, not Create, because .NET truncates a file opened with Create,
+            // and ext4 answers a truncation to zero by flushing the file when it is closed (a write to disk per file).
+            using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(handle, file.Utf8Content, 0);
         }
         catch (IOException e)
         {
