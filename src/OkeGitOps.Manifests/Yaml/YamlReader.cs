@@ -99,6 +99,17 @@ public static partial class YamlReader
         options ??= YamlReaderOptions.Default;
         if (options.MaxDepth is < 1 or > 1000)
             throw new ArgumentOutOfRangeException(nameof(options), "MaxDepth must lie in 1..1000.");
+        // Text held whole in the plain block style of nearly every manifest is read without YamlDotNet.
+        if (text is not null && BlockSubsetReader.TryRead(text, file, options) is { } documents) return documents;
+        return ReadWithYamlDotNet(reader, file, options, text);
+    }
+
+    /// <summary>
+    /// Reads with YamlDotNet's parser: every text that <see cref="BlockSubsetReader"/> does not take, and the reference
+    /// that reader is tested against. <paramref name="text"/>, when given, is what <paramref name="reader"/> reads.
+    /// </summary>
+    internal static IEnumerable<ManifestDocument> ReadWithYamlDotNet(TextReader reader, string? file, YamlReaderOptions options, string? text)
+    {
         if (text is not null)
         {
             if (text.IndexOf('\0') is var nul and >= 0) throw NulFound(file, text.AsSpan(0, nul));
