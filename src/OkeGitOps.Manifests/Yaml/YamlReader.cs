@@ -194,9 +194,9 @@ public static partial class YamlReader
     internal static string DecodeUtf8(ReadOnlySpan<byte> bytes, string? file)
     {
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-        var chars = new char[bytes.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status == System.Buffers.OperationStatus.Done) return new string(chars, 0, written);
+        // Valid text (nearly always) is checked and decoded straight into the string, with no buffer between.
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
         var (line, column) = LineAndColumn(bytes[..read]);
         throw new YamlReadException(Diagnostic.Error(
             "yaml-invalid-utf8",
