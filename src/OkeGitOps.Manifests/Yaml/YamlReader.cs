@@ -51,15 +51,22 @@ public static partial class YamlReader
     {
         ArgumentNullException.ThrowIfNull(path);
         // Small files (nearly all manifests) are read whole: one read, and UTF-8 errors located directly.
-        if (new FileInfo(path).Length <= WholeFileLimit)
-        {
-            var text = DecodeUtf8(File.ReadAllBytes(path), path);
-            return Read(new StringReader(text), path, options, text);
-        }
+        if (new FileInfo(path).Length <= WholeFileLimit) return EnumerateUtf8(File.ReadAllBytes(path), path, options);
         return EnumerateLargeFile(path, options);
     }
 
-    private const long WholeFileLimit = 1024 * 1024;
+    /// <summary>The size up to which <see cref="EnumerateFile"/> reads a file whole.</summary>
+    internal const long WholeFileLimit = 1024 * 1024;
+
+    /// <summary>
+    /// Reads the documents of UTF-8 encoded YAML one at a time, as <see cref="EnumerateFile"/> does for a file it reads
+    /// whole; invalid UTF-8 is reported at once, with its line and column.
+    /// </summary>
+    internal static IEnumerable<ManifestDocument> EnumerateUtf8(ReadOnlySpan<byte> utf8, string? file, YamlReaderOptions? options = null)
+    {
+        var text = DecodeUtf8(utf8, file);
+        return Read(new StringReader(text), file, options, text);
+    }
 
     private static IEnumerable<ManifestDocument> EnumerateLargeFile(string path, YamlReaderOptions? options)
     {
