@@ -20,6 +20,9 @@ internal sealed class BlockSubsetReader
     private static readonly SearchValues<char> Subset = SearchValues.Create(
         "\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    // Characters that start a flow collection, a block scalar, an anchor, an alias or a tag when they open a value.
+    private static readonly SearchValues<char> ValueIndicators = SearchValues.Create("{[|>&*!");
+
     private readonly string _text;
     private readonly string? _file;
     private readonly int _maxDepth;
@@ -45,7 +48,7 @@ internal sealed class BlockSubsetReader
     /// <summary>The documents of <paramref name="text"/>, or null when the text is not all in the subset.</summary>
     public static IReadOnlyList<ManifestDocument>? TryRead(string text, string? file, YamlReaderOptions options)
     {
-        if (text.Length > options.MaxDocumentChars || text.AsSpan().ContainsAnyExcept(Subset)) return null;
+        if (text.Length > options.MaxDocumentChars || text.AsSpan().ContainsAnyExcept(Subset) || OpensValueOutsideSubset(text)) return null;
         try
         {
             return new BlockSubsetReader(text, file, options.MaxDepth).Documents();
@@ -53,6 +56,22 @@ internal sealed class BlockSubsetReader
         catch (OutsideSubset)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// True when a value opens with a flow collection, block scalar, anchor, alias or tag (after ": " or "- "): one quick
+    /// pass, so that text this reader would give up on late is not read twice. Elsewhere these characters are plain text.
+    /// </summary>
+    private static bool OpensValueOutsideSubset(string text)
+    {
+        for (var from = 0; ; )
+        {
+            var found = text.AsSpan(from).IndexOfAny(ValueIndicators);
+            if (found < 0) return false;
+            var at = from + found;
+            if (at >= 2 && text[at - 1] == ' ' && text[at - 2] is ':' or '-') return true;
+            from = at + 1;
         }
     }
 

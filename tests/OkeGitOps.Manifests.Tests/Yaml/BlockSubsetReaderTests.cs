@@ -62,6 +62,8 @@ public class BlockSubsetReaderTests
               annotations:
                 note: 'it''s "quoted"'
                 other: "double"
+                template: '{{.cluster}}-web'
+                link: https://x.example/?a=[b]&c=!d>e|f
             spec:
               replicas: 3
               template:
