@@ -90,13 +90,17 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         var index = 0;
         try
         {
-            if (!input.IsStdin && FileClassifier.LooksBinary(file))
+            // A file small enough to be read whole is read once, for the binary check and for the YAML.
+            var whole = !input.IsStdin && new FileInfo(file).Length <= YamlReader.WholeFileLimit ? File.ReadAllBytes(file) : null;
+            if (whole is not null ? FileClassifier.LooksBinary(whole) : !input.IsStdin && FileClassifier.LooksBinary(file))
             {
                 results.Add(ErrorResult(file, 0, 1, Diagnostic.Error("input-binary", FileClassifier.BinaryMessage,
                     location: new SourceLocation(file, 1, 1), suggestion: "remove it from the inputs or add an --ignore-filename-pattern")));
                 return results;
             }
-            var documents = input.IsStdin ? YamlReader.Read(stdin, "-") : YamlReader.EnumerateFile(file);
+            var documents = input.IsStdin ? YamlReader.Read(stdin, "-")
+                : whole is not null ? YamlReader.EnumerateUtf8(whole, file)
+                : YamlReader.EnumerateFile(file);
             var any = false;
             foreach (var document in documents)
             {

@@ -51,15 +51,22 @@ public static partial class YamlReader
     {
         ArgumentNullException.ThrowIfNull(path);
         // Small files (nearly all manifests) are read whole: one read, and UTF-8 errors located directly.
-        if (new FileInfo(path).Length <= WholeFileLimit)
-        {
-            var text = DecodeUtf8(File.ReadAllBytes(path), path);
-            return Read(new StringReader(text), path, options, text);
-        }
+        if (new FileInfo(path).Length <= WholeFileLimit) return EnumerateUtf8(File.ReadAllBytes(path), path, options);
         return EnumerateLargeFile(path, options);
     }
 
-    private const long WholeFileLimit = 1024 * 1024;
+    /// <summary>The size up to which <see cref="EnumerateFile"/> reads a file whole.</summary>
+    internal const long WholeFileLimit = 1024 * 1024;
+
+    /// <summary>
+    /// Reads the documents of UTF-8 encoded YAML one at a time, as <see cref="EnumerateFile"/> does for a file it reads
+    /// whole; invalid UTF-8 is reported at once, with its line and column.
+    /// </summary>
+    internal static IEnumerable<ManifestDocument> EnumerateUtf8(ReadOnlySpan<byte> utf8, string? file, YamlReaderOptions? options = null)
+    {
+        var text = DecodeUtf8(utf8, file);
+        return Read(new StringReader(text), file, options, text);
+    }
 
     private static IEnumerable<ManifestDocument> EnumerateLargeFile(string path, YamlReaderOptions? options)
     {
@@ -99,6 +106,17 @@ public static partial class YamlReader
         options ??= YamlReaderOptions.Default;
         if (options.MaxDepth is < 1 or > 1000)
             throw new ArgumentOutOfRangeException(nameof(options), "MaxDepth must lie in 1..1000.");
+        // Text held whole in the plain block style of nearly every manifest is read without YamlDotNet.
+        if (text is not null && BlockSubsetReader.TryRead(text, file, options) is { } documents) return documents;
+        return ReadWithYamlDotNet(reader, file, options, text);
+    }
+
+    /// <summary>
+    /// Reads with YamlDotNet's parser: every text that <see cref="BlockSubsetReader"/> does not take, and the reference
+    /// that reader is tested against. <paramref name="text"/>, when given, is what <paramref name="reader"/> reads.
+    /// </summary>
+    internal static IEnumerable<ManifestDocument> ReadWithYamlDotNet(TextReader reader, string? file, YamlReaderOptions options, string? text)
+    {
         if (text is not null)
         {
             if (text.IndexOf('\0') is var nul and >= 0) throw NulFound(file, text.AsSpan(0, nul));
@@ -183,9 +201,9 @@ public static partial class YamlReader
     internal static string DecodeUtf8(ReadOnlySpan<byte> bytes, string? file)
     {
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-        var chars = new char[bytes.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status == System.Buffers.OperationStatus.Done) return new string(chars, 0, written);
+        // Valid text (nearly always) is checked and decoded straight into the string, with no buffer between.
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
         var (line, column) = LineAndColumn(bytes[..read]);
         throw new YamlReadException(Diagnostic.Error(
             "yaml-invalid-utf8",

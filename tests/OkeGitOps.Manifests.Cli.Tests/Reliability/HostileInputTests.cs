@@ -193,6 +193,21 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Validate_calls_a_file_binary_alike_whether_it_is_read_whole_or_streamed()
+    {
+        // Files up to 1 MiB are read once for the binary probe and the YAML; larger ones are probed, then streamed.
+        foreach (var size in new[] { 100, 2 * 1024 * 1024 })
+        {
+            var binary = WriteBytes($"binary-{size}.yaml", [.. "kind: x\n\0"u8, .. new byte[size]]);
+            var (code, output, _) = Run("validate", binary);
+            Assert.Equal(1, code);
+            Assert.Contains($"{binary}:1:1: error: the file is binary, not YAML text", output);
+            var text = Write($"text-{size}.yaml", Namespace + "  labels:\n" + string.Concat(Enumerable.Range(0, size / 16).Select(i => $"    k{i:D7}: v\n")));
+            Assert.Equal(0, Run("validate", "--ignore-missing-schemas", text).Code);
+        }
+    }
+
+    [Fact]
     public void Fmt_write_refuses_to_empty_a_non_empty_file()
     {
         var path = Write("only-separators.yaml", "---\n---\n");

@@ -161,6 +161,31 @@ public class YamlReaderTests
     }
 
     [Fact]
+    public void Decodes_exactly_what_a_strict_utf8_decoder_accepts()
+    {
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        byte[][] pieces = [[0x61], [0x0A], [0x3A, 0x20], [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xC3], [0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xFF]];
+        var random = new Random(7);
+        for (var i = 0; i < 5000; i++)
+        {
+            var bytes = Enumerable.Range(0, random.Next(0, 12)).SelectMany(_ => pieces[random.Next(pieces.Length)]).ToArray();
+            string? expected;
+            try
+            {
+                expected = strict.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                expected = null;
+            }
+            if (expected is null)
+                Assert.Equal("yaml-invalid-utf8", Assert.Throws<YamlReadException>(() => YamlReader.DecodeUtf8(bytes, "f.yaml")).Diagnostic.Rule);
+            else
+                Assert.Equal(expected, YamlReader.DecodeUtf8(bytes, "f.yaml"));
+        }
+    }
+
+    [Fact]
     public void Reports_syntax_errors_with_a_clean_message_and_position()
     {
         var d = ReadError("a: 1\n b: 2\n");
