@@ -24,12 +24,16 @@ public static class RepoConfigFile
         var manifests = files.OfType<ManifestRepoFile>().Select(f => (Path: f.RelativePath.Replace('\\', '/'), f.Cluster)).ToList();
         var clusters = manifests.Where(f => f.Cluster is not null).GroupBy(f => f.Cluster!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (clusters.Count == 0) return null;
+        // All manifest files in path order: the files under a folder are one run of it, found by binary search, so
+        // checking every cluster's folder is linear in the repository rather than quadratic.
+        var byPath = manifests.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        var sortedPaths = byPath.Select(f => f.Path).ToArray();
         var entries = new List<(string, ManifestNode)>();
         foreach (var cluster in clusters)
         {
             var paths = cluster.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
             var folder = CommonFolder(paths);
-            var folderIsOwn = folder.Length > 0 && manifests.All(f => !f.Path.StartsWith(folder, StringComparison.Ordinal) || f.Cluster == cluster.Key);
+            var folderIsOwn = folder.Length > 0 && OnlyClusterUnder(folder, cluster.Key, byPath, sortedPaths);
             entries.Add((cluster.Key, ManifestNode.List(folderIsOwn ? [ManifestNode.String(folder)] : paths.Select(p => (ManifestNode)ManifestNode.String(p)))));
         }
         var yaml = YamlEmitter.Emit(ManifestNode.Map(("clusters", ManifestNode.Map([.. entries]))));
@@ -37,6 +41,18 @@ public static class RepoConfigFile
             "# Written by the render: okegitops validate reads it (found by walking up from its inputs) and checks\n"
             + "# duplicates and references only among the files of one cluster. Keys: docs/okegitops-config.schema.json.\n"
             + yaml);
+    }
+
+    // True when every manifest file under the folder is bound to the cluster.
+    private static bool OnlyClusterUnder(string folder, string cluster, (string Path, string? Cluster)[] byPath, string[] sortedPaths)
+    {
+        var i = Array.BinarySearch(sortedPaths, folder, StringComparer.Ordinal);
+        if (i < 0) i = ~i;
+        for (; i < byPath.Length && byPath[i].Path.StartsWith(folder, StringComparison.Ordinal); i++)
+        {
+            if (byPath[i].Cluster != cluster) return false;
+        }
+        return true;
     }
 
     // The longest folder (ending in '/') that holds every path, or "" when they share none.

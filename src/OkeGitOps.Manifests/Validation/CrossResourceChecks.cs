@@ -65,6 +65,19 @@ public static class CrossResourceChecks
         var secretStores = resources.Where(r => r.Group == "external-secrets.io" && r.Kind == "SecretStore").ToList();
         var clusterStores = resources.Where(r => r.Group == "external-secrets.io" && r.Kind == "ClusterSecretStore").ToList();
         var clusterSecrets = resources.Where(r => r.IsArgoClusterSecret).ToList();
+        // Lookups by name, and the "known ..." lists built once, so that a large input with many dangling references
+        // stays linear (each list names at most a few objects).
+        var projectNames = projects.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var storesByName = secretStores.Select(s => (s.Name, s.Namespace)).ToHashSet();
+        var clusterStoreNames = clusterStores.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var firstStoreNamed = new Dictionary<string, ResourceFacts>(StringComparer.Ordinal);
+        foreach (var store in secretStores.Concat(clusterStores)) firstStoreNamed.TryAdd(store.Name, store);
+        var firstSecretStoreNamed = new Dictionary<string, ResourceFacts>(StringComparer.Ordinal);
+        foreach (var store in secretStores) firstSecretStoreNamed.TryAdd(store.Name, store);
+        var knownProjects = new Lazy<string>(() => Known(projects, p => $"'{p.Name}' ({Where(p)})"));
+        var knownSecretStores = new Lazy<string>(() => Known(secretStores, s => $"'{Qualified(s)}' ({Where(s)})"));
+        var knownClusterStores = new Lazy<string>(() => Known(clusterStores, s => $"'{s.Name}' ({Where(s)})"));
+        var knownClusterSecrets = new Lazy<string>(() => Known(clusterSecrets, c => $"'{c.Name}' ({Where(c)})"));
 
         // The one rule: none of the kind in the input is a warning; the kind present but no match is an error.
         void Unresolved(ResourceFacts r, string rule, bool kindPresent, string message, Tree.NodePath path, Tree.SourceLocation? location,
@@ -83,34 +96,34 @@ public static class CrossResourceChecks
                 switch (reference.Kind)
                 {
                     case "AppProject":
-                        if (reference.Name == "default" || projects.Any(p => p.Name == reference.Name)) break;
+                        if (reference.Name == "default" || projectNames.Contains(reference.Name)) break;
                         Unresolved(r, "reference-appproject", projects.Count > 0,
                             $"spec.project '{reference.Name}' names an AppProject that is not in the input",
                             reference.Path, reference.Location,
                             "make sure Argo CD has it (from another repository, say), add it here, or use project 'default'",
-                            $"known projects: {string.Join(", ", projects.Select(p => $"'{p.Name}' ({Where(p)})"))}");
+                            $"known projects: {knownProjects.Value}");
                         break;
                     case "SecretStore":
-                        if (secretStores.Any(s => s.Name == reference.Name && s.Namespace == r.Namespace)) break;
-                        var elsewhere = secretStores.Concat(clusterStores).FirstOrDefault(s => s.Name == reference.Name);
+                        if (storesByName.Contains((reference.Name, r.Namespace))) break;
+                        var elsewhere = firstStoreNamed.GetValueOrDefault(reference.Name);
                         Unresolved(r, "reference-secretstore", secretStores.Count > 0 || elsewhere is not null,
                             $"secretStoreRef names SecretStore '{reference.Name}', which is not in the input in namespace '{r.Namespace}'",
                             reference.Path, reference.Location,
                             "make sure the SecretStore exists in the same namespace, or refer to a ClusterSecretStore with kind: ClusterSecretStore",
                             elsewhere is null
-                                ? $"known SecretStores: {string.Join(", ", secretStores.Select(s => $"'{Qualified(s)}' ({Where(s)})"))}"
+                                ? $"known SecretStores: {knownSecretStores.Value}"
                                 : $"a {elsewhere.Kind} '{Qualified(elsewhere)}' is defined at {Where(elsewhere)}; "
                                   + (elsewhere.Kind == "ClusterSecretStore" ? "set kind: ClusterSecretStore" : "a SecretStore is only visible in its own namespace"));
                         break;
                     case "ClusterSecretStore":
-                        if (clusterStores.Any(s => s.Name == reference.Name)) break;
-                        var namespaced = secretStores.FirstOrDefault(s => s.Name == reference.Name);
+                        if (clusterStoreNames.Contains(reference.Name)) break;
+                        var namespaced = firstSecretStoreNamed.GetValueOrDefault(reference.Name);
                         Unresolved(r, "reference-secretstore", clusterStores.Count > 0 || namespaced is not null,
                             $"secretStoreRef names ClusterSecretStore '{reference.Name}', which is not in the input",
                             reference.Path, reference.Location,
                             "make sure the ClusterSecretStore exists on the cluster, or add it here",
                             namespaced is null
-                                ? $"known ClusterSecretStores: {string.Join(", ", clusterStores.Select(s => $"'{s.Name}' ({Where(s)})"))}"
+                                ? $"known ClusterSecretStores: {knownClusterStores.Value}"
                                 : $"a SecretStore '{Qualified(namespaced)}' is defined at {Where(namespaced)}; set kind: SecretStore");
                         break;
                 }
@@ -124,16 +137,24 @@ public static class CrossResourceChecks
                 {
                     findings.Add((r, Diagnostic.Warning("reference-cluster-selector",
                         "the cluster generator's selector matches no Argo CD cluster secret in the input, so it generates no Application",
-                        selector.Path, selector.Location, $"cluster secrets: {string.Join(", ", clusterSecrets.Select(c => $"'{c.Name}' ({Where(c)})"))}")));
+                        selector.Path, selector.Location, $"cluster secrets: {knownClusterSecrets.Value}")));
                     continue;
                 }
                 Unresolved(r, "reference-cluster-selector", clusterSecrets.Count > 0,
                     "the cluster generator's selector matches no Argo CD cluster secret in the input",
                     selector.Path, selector.Location,
                     "make sure Argo CD has cluster secrets with these labels, or add them here",
-                    $"cluster secrets: {string.Join(", ", clusterSecrets.Select(c => $"'{c.Name}' ({Where(c)})"))}");
+                    $"cluster secrets: {knownClusterSecrets.Value}");
             }
         }
+    }
+
+    // At most ten, then how many more: a suggestion is read by a person, and a list of thousands helps nobody.
+    private static string Known(IReadOnlyList<ResourceFacts> objects, Func<ResourceFacts, string> describe)
+    {
+        const int Shown = 10;
+        var listed = string.Join(", ", objects.Take(Shown).Select(describe));
+        return objects.Count > Shown ? $"{listed} and {objects.Count - Shown} more" : listed;
     }
 
     private static string Qualified(ResourceFacts r) => r.Namespace is null ? r.Name : $"{r.Namespace}/{r.Name}";
