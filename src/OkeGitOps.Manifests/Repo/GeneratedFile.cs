@@ -10,7 +10,8 @@ namespace OkeGitOps.Manifests.Repo;
 /// </remarks>
 public sealed record GeneratedFile
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 without a byte order mark, refusing text that is not valid UTF-16.</summary>
+    internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly byte[] _utf8 = [];
 
     /// <summary>Creates a file.</summary>
@@ -21,6 +22,13 @@ public sealed record GeneratedFile
     {
         RelativePath = relativePath;
         Content = content;
+    }
+
+    /// <summary>A file over bytes already encoded; they are shared, not copied, and must not change afterwards.</summary>
+    internal GeneratedFile(string relativePath, byte[] utf8)
+    {
+        RelativePath = relativePath;
+        _utf8 = utf8;
     }
 
     /// <summary>Forward-slash path inside the output folder.</summary>

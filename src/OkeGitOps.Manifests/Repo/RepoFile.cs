@@ -45,10 +45,43 @@ public abstract record RepoFile(string RelativePath)
 /// <param name="Documents">The manifests, one YAML document each.</param>
 public sealed record ManifestRepoFile(string RelativePath, IReadOnlyList<ManifestNode> Documents) : RepoFile(RelativePath);
 
-/// <summary>A text artefact.</summary>
-/// <param name="RelativePath">Where the file goes inside the output folder.</param>
-/// <param name="Content">The text; a final newline is added when missing.</param>
-public sealed record TextRepoFile(string RelativePath, string Content) : RepoFile(RelativePath);
+/// <summary>A text artefact, held as UTF-8 (the bytes the rendered file shares, so a large repository keeps one copy).</summary>
+public sealed record TextRepoFile : RepoFile
+{
+    private readonly byte[] _utf8 = [];
+
+    /// <summary>Creates a text artefact.</summary>
+    /// <param name="relativePath">Where the file goes inside the output folder.</param>
+    /// <param name="content">The text; a final newline is added when missing.</param>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is not valid UTF-16 (it holds an unpaired surrogate).</exception>
+    public TextRepoFile(string relativePath, string content)
+        : base(relativePath)
+        => Content = content;
+
+    /// <summary>The text; a final newline is added when missing.</summary>
+    public string Content
+    {
+        get => GeneratedFile.Utf8.GetString(_utf8);
+        init => _utf8 = GeneratedFile.Utf8.GetBytes(value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>The rendered file: the same bytes, with a final newline added when missing.</summary>
+    internal GeneratedFile Rendered()
+        => new(RelativePath, _utf8.Length > 0 && _utf8[^1] == (byte)'\n' ? _utf8 : [.. _utf8, (byte)'\n']);
+
+    /// <summary>The path and the text.</summary>
+    public void Deconstruct(out string relativePath, out string content)
+    {
+        relativePath = RelativePath;
+        content = Content;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(TextRepoFile? other) => base.Equals(other) && _utf8.AsSpan().SequenceEqual(other._utf8);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), _utf8.Length);
+}
 
 /// <summary>Manifests kept as models (or a recipe for them); each read builds the trees afresh (trees are values, so nothing differs).</summary>
 internal sealed class ModelDocuments(Func<IManifestModel[]> models) : IReadOnlyList<ManifestNode>

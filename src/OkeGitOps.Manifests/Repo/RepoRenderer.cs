@@ -93,7 +93,7 @@ public sealed class RepoRenderer
                     DocumentCount = documents.Length,
                 };
             case TextRepoFile text:
-                return new RenderedFile(new GeneratedFile(file.RelativePath, text.Content.EndsWith('\n') ? text.Content : text.Content + "\n"), diagnostics, facts, ingresses);
+                return new RenderedFile(text.Rendered(), diagnostics, facts, ingresses);
             default:
                 return new RenderedFile(null, diagnostics, facts, ingresses);
         }
