@@ -23,6 +23,8 @@ public static partial class YamlEmitter
             for (var d = 0; d < documents.Count; d++)
             {
                 var root = documents[d];
+                // YamlDotNet marks a first document that is only an empty string with "---"; leave that rare case to it.
+                if (d == 0 && root is StringNode { Value.Length: 0 }) return false;
                 if (d > 0) _text.Append("---");
                 var ok = root switch
                 {

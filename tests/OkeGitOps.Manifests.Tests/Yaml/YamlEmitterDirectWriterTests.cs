@@ -98,6 +98,14 @@ public class YamlEmitterDirectWriterTests
         Assert.Equal(Reference(documents), direct);
     }
 
+    [Fact]
+    public void A_stream_that_starts_with_an_empty_string_document_keeps_YamlDotNet_s_document_marker()
+    {
+        IReadOnlyList<ManifestNode> documents = [String(""), Map(), Integer(1)];
+        Assert.Null(YamlEmitter.TryWriteDirect(documents));
+        Assert.Equal("--- \"\"\n--- {}\n--- 1\n", YamlEmitter.EmitAll(documents));
+    }
+
     [Theory]
     [InlineData("line one\nline two\n")]
     [InlineData("tab\there")]
