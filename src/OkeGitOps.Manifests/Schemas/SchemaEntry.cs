@@ -64,8 +64,9 @@ internal sealed class SchemaEntry
         ResourceSchema Load()
         {
             using var stream = Open(assembly, resourceName);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var schema = SchemaFile.Read(reader.ReadToEnd(), resourceName);
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            var schema = SchemaFile.Read(bytes.GetBuffer().AsMemory(0, (int)bytes.Length), resourceName);
             CheckPlacement(schema, resourceName, group, version, kindKey);
             return schema;
         }

@@ -68,19 +68,30 @@ internal static class SchemaFile
     /// <exception cref="SchemaLoadException">The text is not JSON or not in the schema file format.</exception>
     public static ResourceSchema Read(string text, string file)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        return Read(Encoding.UTF8.GetBytes(text), file);
+    }
+
+    /// <summary>
+    /// Reads a schema file from its UTF-8 bytes. The schema keeps the parsed document, which reads the bytes in place,
+    /// so loading copies neither the text nor the schema (the embedded schemas load this way).
+    /// </summary>
+    /// <param name="utf8">The file's bytes; they must not change afterwards.</param>
+    /// <param name="file">The file name to put in diagnostics.</param>
+    /// <exception cref="SchemaLoadException">The bytes are not JSON or not in the schema file format.</exception>
+    internal static ResourceSchema Read(ReadOnlyMemory<byte> utf8, string file)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, CanonicalJson.ReadOptions);
+            document = JsonDocument.Parse(utf8, CanonicalJson.ReadOptions);
         }
         catch (JsonException e)
         {
             throw new SchemaLoadException(JsonLocations.BadJson(e, file, "the schema file"));
         }
-        using (document)
-        {
-            return new Reader(text, file).Read(document.RootElement);
-        }
+        // Not disposed: the schema's openAPIV3Schema element lives in this document for as long as the schema does.
+        return new Reader(utf8, file).Read(document.RootElement);
     }
 
     /// <summary>
@@ -115,9 +126,8 @@ internal static class SchemaFile
         return null;
     }
 
-    private sealed class Reader(string text, string file)
+    private sealed class Reader(ReadOnlyMemory<byte> utf8, string file)
     {
-        private byte[]? _utf8;
 
         public ResourceSchema Read(JsonElement root)
         {
@@ -151,7 +161,7 @@ internal static class SchemaFile
             {
                 if (schema.ValueKind != JsonValueKind.Object)
                     throw Fail($"'openAPIV3Schema' must be a JSON object, found {Describe(schema)}", NodePath.Root.Key("openAPIV3Schema"));
-                openApi = schema.Clone();
+                openApi = schema;
             }
 
             if (!root.TryGetProperty("scope", out var scopeElement))
@@ -232,8 +242,7 @@ internal static class SchemaFile
 
         private SchemaLoadException Fail(string message, NodePath path, string? suggestion = null)
         {
-            _utf8 ??= Encoding.UTF8.GetBytes(text);
-            var location = JsonLocations.Locate(_utf8, path, file) ?? new SourceLocation(file, 1, 1);
+            var location = JsonLocations.Locate(utf8.Span, path, file) ?? new SourceLocation(file, 1, 1);
             return new SchemaLoadException(Diagnostic.Error(SchemaRules.BadSchemaFile, message, path.IsRoot ? null : path, location, suggestion));
         }
     }
