@@ -1,5 +1,6 @@
 #:project ../../src/OkeGitOps.Manifests/OkeGitOps.Manifests.csproj
 #:property Configuration=Release
+#:property TieredPGO=false
 
 // The fleet at scale, as one process: N clusters, 25 add-ons each (6 catalogue charts and 19 generic ones), rendered,
 // validated and written like the example. Usage: scale.cs N [appsets|apps] [OUT]

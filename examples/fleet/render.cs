@@ -1,4 +1,5 @@
 #:project ../../src/OkeGitOps.Manifests/OkeGitOps.Manifests.csproj
+#:property TieredPGO=false
 
 // The article's estate: one Argo CD control plane in Frankfurt managing OKE clusters in Frankfurt, Ashburn and Tokyo,
 // with ESO, Prometheus and Fluentd everywhere and the OCI native ingress controller where wanted.
