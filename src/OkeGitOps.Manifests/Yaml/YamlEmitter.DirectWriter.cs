@@ -111,7 +111,8 @@ public static partial class YamlEmitter
 
         private bool TryString(string value, bool isKey)
         {
-            if (Classify(value) != CharClass.PlainSafe) return false;
+            // ChooseStyle classifies the characters once: Plain means printable one-line text; the double-quoted
+            // branch below takes printable ASCII only; a block literal goes to YamlDotNet.
             switch (ChooseStyle(value, isKey))
             {
                 case YamlDotNet.Core.ScalarStyle.Plain:
