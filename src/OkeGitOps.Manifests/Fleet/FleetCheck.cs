@@ -33,6 +33,11 @@ public static class FleetCheck
                 found.Add(FleetRules.Error(FleetRules.DuplicateClusterOcid,
                     $"clusters '{fleet.Clusters[ocids[c.ClusterOcid]].Name}' and '{c.Name}' name the same OKE cluster {c.ClusterOcid}; Argo CD would manage it twice",
                     $"clusters[{i}].clusterOcid", "describe each OKE cluster once; copy the right OCID from the OCI console"));
+            if (Ocid.TryParse(c.ClusterOcid, out var cluster, out _) && cluster.Region.Length > 0
+                && OciRegions.TryFind(cluster.Region, out var clusterRegion) && clusterRegion.Id != c.Region)
+                found.Add(FleetRules.Error(FleetRules.ClusterRegion,
+                    $"cluster '{c.Name}' is described as in {c.Region}, but its cluster OCID is of an OKE cluster in {clusterRegion.Id}; its vault, IAM policy and report would name the wrong region",
+                    $"clusters[{i}].clusterOcid", $"set the region to {clusterRegion.Id}, or copy the OCID of the cluster in {c.Region}"));
             if (Ocid.TryParse(c.VaultOcid, out var vault, out _) && vault.Region.Length > 0
                 && OciRegions.TryFind(vault.Region, out var vaultRegion) && vaultRegion.Id != c.Region)
                 found.Add(FleetRules.Error(FleetRules.VaultRegion,

@@ -47,8 +47,13 @@ public static class FleetPreview
     /// <param name="applicationSets">Each ApplicationSet with the file it is written to.</param>
     /// <param name="clusterSecrets">The cluster Secrets.</param>
     /// <returns>Every generated add-on Application (the fleet's <c>cluster-config</c> ones are left out).</returns>
+    /// <param name="mayGenerateNothing">
+    /// Files of ApplicationSets that are expected to generate nothing yet (a fleet with no clusters, or an add-on that
+    /// overrides turn off on every cluster its selector picks); for the others, generating nothing is an error.
+    /// </param>
     /// <exception cref="ManifestValidationException">An ApplicationSet selects no cluster or renders an invalid Application.</exception>
-    public static IReadOnlyList<PreviewedApplication> Expand(IReadOnlyList<(string File, ManifestNode ApplicationSet)> applicationSets, IReadOnlyList<ManifestNode> clusterSecrets)
+    public static IReadOnlyList<PreviewedApplication> Expand(IReadOnlyList<(string File, ManifestNode ApplicationSet)> applicationSets, IReadOnlyList<ManifestNode> clusterSecrets,
+        IReadOnlySet<string>? mayGenerateNothing = null)
     {
         ArgumentNullException.ThrowIfNull(applicationSets);
         var expander = new AppSetExpander();
@@ -95,7 +100,7 @@ public static class FleetPreview
                         destination.GetString("namespace") ?? "", int.TryParse(wave, out var w) ? w : 0));
                 }
             }
-            if (generated == 0 && !errors.Any(e => e.Location?.File == file))
+            if (generated == 0 && mayGenerateNothing?.Contains(file) != true && !errors.Any(e => e.Location?.File == file))
                 errors.Add(Diagnostic.Error(FleetRules.AppSetSelectsNothing,
                     $"ApplicationSet '{name}' selects no cluster, so it generates no Application", NodePath.Parse("spec.generators"), where,
                     "label a cluster so the add-on's selector matches it, or remove the add-on from the fleet"));

@@ -90,11 +90,20 @@ public static class FleetRenderer
             files.Add(RepoFile.Text(FleetLayout.AddOnValues(addOn.Name), YamlEmitter.Emit(addOn.Values)));
         var configWave = plan.Waves.TryGetValue("external-secrets", out var esoWave) ? esoWave + 1 : 0;
         var appSets = new List<(string File, ManifestNode ApplicationSet)>();
+        // An ApplicationSet may generate nothing when the fleet has no clusters yet, or when overrides turn its add-on
+        // off on every cluster its selector picks; a selector that picks none of the fleet's clusters stays an error.
+        var mayGenerateNothing = new HashSet<string>(StringComparer.Ordinal);
         if (fleet.Applications == FleetApplications.ApplicationSets)
         {
             foreach (var addOn in fleet.AddOns)
-                appSets.Add(($"control-plane/applicationsets/{addOn.Name}.yaml", AddOnSet(fleet, plan, addOn, plan.Waves[addOn.Name], ns).ToNode()));
+            {
+                var file = $"control-plane/applicationsets/{addOn.Name}.yaml";
+                appSets.Add((file, AddOnSet(fleet, plan, addOn, plan.Waves[addOn.Name], ns).ToNode()));
+                if (fleet.Clusters.Count == 0 || (fleet.Clusters.Any(addOn.Selects) && !plan.Clusters.Any(p => p.AddOns.Any(a => a.AddOn.Name == addOn.Name))))
+                    mayGenerateNothing.Add(file);
+            }
             appSets.Add(("control-plane/applicationsets/cluster-config.yaml", ConfigSet(fleet, configWave, ns).ToNode()));
+            if (fleet.Clusters.Count == 0) mayGenerateNothing.Add("control-plane/applicationsets/cluster-config.yaml");
             files.AddRange(appSets.Select(a => RepoFile.Nodes(a.File, a.ApplicationSet)));
         }
         var clusterSecrets = new List<ManifestNode>(plan.Clusters.Count);
@@ -134,7 +143,7 @@ public static class FleetRenderer
             }
         }
         files.Add(RepoFile.Text("oci-iam/fleet.policy.txt", policies.ToString()));
-        var expanded = expandApplicationSets && appSets.Count > 0 ? FleetPreview.Expand(appSets, clusterSecrets) : null;
+        var expanded = expandApplicationSets && appSets.Count > 0 ? FleetPreview.Expand(appSets, clusterSecrets, mayGenerateNothing) : null;
         files.Add(RepoFile.Text(FleetLayout.Report, FleetReport.Write(plan, changes, previous, expanded)));
         return new FleetRender(files, plan, changes);
     }

@@ -18,6 +18,9 @@ public static class FleetRules
     /// <summary>A cluster's vault is in another region than the cluster; OKE Workload Identity reads only its own region.</summary>
     public const string VaultRegion = "fleet-vault-region";
 
+    /// <summary>A cluster's OCID names another region than the one the cluster is described in.</summary>
+    public const string ClusterRegion = "fleet-cluster-region";
+
     /// <summary>An add-on override names a cluster that the fleet does not have.</summary>
     public const string UnknownCluster = "fleet-unknown-cluster";
 

@@ -40,6 +40,10 @@ public static class RepoWriter
     /// (<c>CON</c>, <c>NUL</c>, <c>COM1</c>…) or character, a name over 255 bytes, differs only in case from another path,
     /// or is both a file and a folder. Nothing is written then.
     /// </exception>
+    /// <exception cref="ManifestValidationException">
+    /// The folder exists, is not empty and was not written by this writer (it has no index file): the writer replaces a
+    /// folder as a whole, so it never takes over one that may hold other work, such as a Git checkout.
+    /// </exception>
     /// <exception cref="IOException">The folder cannot be written (the message names the output path, not the staging folder); the old tree is kept.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or its parent may not be written; the old tree is kept.</exception>
     public static void Write(string outputDirectory, IEnumerable<GeneratedFile> files, Action<Diagnostic>? report = null)
@@ -50,6 +54,7 @@ public static class RepoWriter
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
         Recover(target, report);
+        RefuseForeignFolder(target);
 
         var id = Guid.NewGuid().ToString("N");
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}{StagingMark}{id}");
@@ -141,6 +146,16 @@ public static class RepoWriter
         if (Path.GetDirectoryName(target) is null) throw new IOException($"'{target}' has no parent folder, so it cannot be replaced as a whole.");
         if (File.Exists(target)) throw new IOException($"'{target}' is a file, not a folder; move it away or choose another output folder.");
         return target;
+    }
+
+    /// <summary>Refuses to replace a folder that holds anything but this writer's own output.</summary>
+    private static void RefuseForeignFolder(string target)
+    {
+        if (!Directory.Exists(target) || IsOurs(target)) return;
+        var first = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).Order(StringComparer.Ordinal).First();
+        throw new ManifestValidationException([Diagnostic.Error("output-not-generated",
+            $"{target} already holds files that okegitops did not write (such as '{first}', and no {IndexFileName}); writing would replace the whole folder",
+            suggestion: "choose a new or empty output folder, or one an earlier render wrote; move the folder's contents away first if it really is to be replaced")]);
     }
 
     private static void CreateFolder(string staging, string target, string folder)

@@ -41,6 +41,16 @@ public sealed class FleetCheckTests
     }
 
     [Fact]
+    public void A_cluster_ocid_of_another_region_than_the_cluster_is_an_error()
+    {
+        var osaka = TestFleets.Cluster("osaka", "ap-osaka-1", ocid: "ocid1.cluster.oc1.nrt.aaaaaaaaosakacluster");
+        var d = Single(TestFleets.Article().AddClusters(osaka), FleetRules.ClusterRegion);
+        Assert.Equal("clusters[3].clusterOcid", d.Path!.ToString());
+        Assert.Equal("cluster 'osaka' is described as in ap-osaka-1, but its cluster OCID is of an OKE cluster in ap-tokyo-1; its vault, IAM policy and report would name the wrong region", d.Message);
+        Assert.Equal("set the region to ap-tokyo-1, or copy the OCID of the cluster in ap-osaka-1", d.Suggestion);
+    }
+
+    [Fact]
     public void An_override_for_a_cluster_that_does_not_exist_is_an_error_with_the_nearest_name()
     {
         var d = Single(TestFleets.Article().Override("tokio", "prometheus", enabled: false), FleetRules.UnknownCluster);
@@ -123,6 +133,28 @@ public sealed class FleetCheckTests
         Assert.Equal("ApplicationSet 'fluent-bit' selects no cluster, so it generates no Application", d.Message);
         Assert.Equal("control-plane/applicationsets/fluent-bit.yaml", d.Location!.File);
         Assert.Equal("label a cluster so the add-on's selector matches it, or remove the add-on from the fleet", d.Suggestion);
+    }
+
+    [Fact]
+    public void A_fleet_without_clusters_renders_its_control_plane_so_clusters_can_join_later()
+    {
+        var fleet = OkeFleet.Create("empty", "https://git.example.com/platform/gitops.git", TestFleets.ControlPlane())
+            .AddAddOns(AddOns.ExternalSecrets(), AddOns.FluentBit().OnClustersLabelled("tier", "gold"));
+        var render = FleetRenderer.Render(fleet);
+        Assert.Contains(render.Files, f => f.RelativePath == "control-plane/applicationsets/fluent-bit.yaml");
+        Assert.DoesNotContain(render.Files, f => f.RelativePath.StartsWith("clusters/", StringComparison.Ordinal));
+        Assert.DoesNotContain(new OkeGitOps.Manifests.Repo.RepoRenderer().Render(render.Files).Warnings, w => w.IsError); // the render throws on errors
+    }
+
+    [Fact]
+    public void An_add_on_that_overrides_turn_off_on_every_cluster_it_selects_renders()
+    {
+        var fleet = TestFleets.Article().AddAddOns(AddOns.FluentBit().OnClustersLabelled("region-group", "apac"))
+            .AddClusters(TestFleets.Cluster("osaka", "ap-osaka-1").WithLabel("region-group", "apac"))
+            .Override("osaka", "fluent-bit", enabled: false);
+        var render = FleetRenderer.Render(fleet);
+        var report = ((OkeGitOps.Manifests.Repo.TextRepoFile)render.Files.Single(f => f.RelativePath == FleetLayout.Report)).Content;
+        Assert.DoesNotContain("fluent-bit", report.Split("## Clusters")[^1], StringComparison.Ordinal);
     }
 
     [Theory]

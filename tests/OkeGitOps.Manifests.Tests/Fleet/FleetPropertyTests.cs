@@ -97,14 +97,14 @@ public sealed class FleetPropertyTests
             Assert.Equal(a, b);
         });
 
-    // A random fleet may have an add-on that no cluster gets; its ApplicationSet would select nothing, which the render refuses.
+    // A random fleet may have an add-on whose selector picks none of its clusters; that ApplicationSet would select
+    // nothing, which the render refuses. An add-on that overrides turn off everywhere, or a fleet without clusters, renders.
     private static FleetRender? RenderOrRefusal(OkeFleet fleet, int seed)
     {
         var plan = FleetPlan.For(fleet);
-        var idle = fleet.Applications == FleetApplications.ApplicationSets
-            ? fleet.AddOns.Where(a => !plan.Clusters.Any(c => c.AddOns.Any(p => p.AddOn.Name == a.Name))).Select(a => a.Name).ToList()
+        var idle = fleet.Applications == FleetApplications.ApplicationSets && fleet.Clusters.Count > 0
+            ? fleet.AddOns.Where(a => !plan.Clusters.Any(c => c.AddOns.Any(p => p.AddOn.Name == a.Name)) && !fleet.Clusters.Any(a.Selects)).Select(a => a.Name).ToList()
             : [];
-        if (fleet.Applications == FleetApplications.ApplicationSets && fleet.Clusters.Count == 0) idle.Add("cluster-config");
         if (idle.Count == 0) return FleetRenderer.Render(fleet);
         var e = Assert.Throws<Diagnostics.ManifestValidationException>(() => FleetRenderer.Render(fleet));
         Assert.True(e.Diagnostics.All(d => d.Rule == FleetRules.AppSetSelectsNothing), $"seed {seed}: {e.Message}");
