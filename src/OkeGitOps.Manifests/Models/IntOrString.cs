@@ -53,12 +53,16 @@ public readonly struct IntOrString : IEquatable<IntOrString>
     /// <summary>The value as a node: an integer or a string scalar.</summary>
     public ManifestNode ToNode() => IsInt ? ManifestNode.Integer(_int) : ManifestNode.String(_string!);
 
-    /// <summary>Reads the value from an integer or string scalar.</summary>
-    /// <exception cref="ModelConversionException">The node is neither.</exception>
+    /// <summary>
+    /// Reads the value from an integer or string scalar. A number with a fraction, which only a Kubernetes quantity
+    /// accepts (<c>cpu: 0.5</c>), is kept as its text, the string form the API server itself writes back.
+    /// </summary>
+    /// <exception cref="ModelConversionException">The node is none of these.</exception>
     public static IntOrString FromNode(ManifestNode node) => node switch
     {
         IntegerNode i => new IntOrString(i.Value),
         StringNode s => new IntOrString(s.Value),
+        NumberNode n when double.IsFinite(n.Value) => new IntOrString(n.Text),
         _ => throw ModelNodes.Mismatch(node, "an integer or a string"),
     };
 

@@ -34,13 +34,14 @@ internal sealed class OpenApiComponents(JsonObject schemas)
 
     /// <summary>
     /// The replacement for an apimachinery type whose OpenAPI form is not what the API server accepts
-    /// (IntOrString and Quantity take a number or a string; Time is an RFC 3339 string; FieldsV1 is free-form),
+    /// (IntOrString takes an integer or a string, Quantity any number or a string; Time is an RFC 3339 string; FieldsV1 is free-form),
     /// or <c>null</c> for every other name. Returns a new tree on each call.
     /// </summary>
     public static JsonObject? Replacement(string name) => name switch
     {
-        "io.k8s.apimachinery.pkg.util.intstr.IntOrString" or "io.k8s.apimachinery.pkg.api.resource.Quantity"
-            => new JsonObject { ["x-kubernetes-int-or-string"] = true },
+        "io.k8s.apimachinery.pkg.util.intstr.IntOrString" => new JsonObject { ["x-kubernetes-int-or-string"] = true },
+        // A quantity may also be a JSON number with a fraction (cpu: 0.5): the format tells the validator so.
+        "io.k8s.apimachinery.pkg.api.resource.Quantity" => new JsonObject { ["format"] = "quantity", ["x-kubernetes-int-or-string"] = true },
         "io.k8s.apimachinery.pkg.apis.meta.v1.Time" or "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime"
             => new JsonObject { ["type"] = "string", ["format"] = "date-time" },
         "io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1"

@@ -81,7 +81,9 @@ internal static class SchemaWalker
         if (schema.IntOrString)
         {
             if (kind is NodeKind.Integer or NodeKind.String) return true;
-            ReportType(node, "integer or string", ctx);
+            // A Kubernetes quantity also decodes from a JSON number with a fraction (resources: {requests: {cpu: 0.5}}).
+            if (kind == NodeKind.Number && schema.Format == QuantityFormat) return true;
+            ReportType(node, schema.Format == QuantityFormat ? "number or string" : "integer or string", ctx);
             return false;
         }
         var types = schema.Types;
@@ -133,6 +135,9 @@ internal static class SchemaWalker
                 return null;
         }
     }
+
+    /// <summary>The format our importer gives Kubernetes quantities (an int-or-string that also takes any number).</summary>
+    internal const string QuantityFormat = "quantity";
 
     /// <summary>The type names of a set of flags, e.g. <c>integer or string</c>.</summary>
     private static string TypeNames(JsonTypes types)
