@@ -14,7 +14,19 @@ internal static class OutputPaths
         "CON", "PRN", "AUX", "NUL",
         "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
         "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+        // Windows also reserves the superscript digits after COM and LPT, and the console names.
+        "COM\u00B9", "COM\u00B2", "COM\u00B3", "LPT\u00B9", "LPT\u00B2", "LPT\u00B3", "CONIN$", "CONOUT$",
     };
+
+    /// <summary>
+    /// Code points that macOS (HFS+) ignores in names, so that <c>.g\u200Cit</c> is <c>.git</c> there; Git refuses such
+    /// names on checkout.
+    /// </summary>
+    private static readonly char[] HfsIgnored =
+    [
+        '\u200C', '\u200D', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E',
+        '\u206A', '\u206B', '\u206C', '\u206D', '\u206E', '\u206F', '\uFEFF',
+    ];
 
     private const string WindowsForbidden = "<>\"|?*";
 
@@ -45,7 +57,7 @@ internal static class OutputPaths
                 diagnostics.Add(problem);
                 continue;
             }
-            if (path == indexFileName)
+            if (path.Equals(indexFileName, StringComparison.OrdinalIgnoreCase))
             {
                 diagnostics.Add(Diagnostic.Error("output-path", $"'{given}' is reserved for the index of generated files", suggestion: "choose another name"));
                 continue;
@@ -79,8 +91,8 @@ internal static class OutputPaths
             return Error($"'{shown}' contains ':' (a drive letter or a Windows stream name)", "use a relative path without ':'; Windows cannot check it out");
         foreach (var segment in segments)
         {
-            if (segment.Equals(".git", StringComparison.OrdinalIgnoreCase))
-                return Error($"'{shown}' has a '.git' component, which Git refuses to check out", "choose another folder name");
+            if (IsGitFolder(segment))
+                return Error($"'{shown}' has a component that names the '.git' folder ('{segment}'), which Git refuses to check out", "choose another folder name");
             if (segment.EndsWith('.') || segment.EndsWith(' '))
                 return Error($"'{shown}' has a name ending in a dot or a space ('{segment}'), which Windows drops", "remove the trailing dot or space");
             var stem = segment.Split('.')[0].TrimEnd(' ');
@@ -94,7 +106,20 @@ internal static class OutputPaths
         return null;
     }
 
-    /// <summary>Paths that would land on one file on a case-insensitive system, or a file that is also a folder.</summary>
+    /// <summary>
+    /// True for a name that some system reads as <c>.git</c>: any case, with code points macOS ignores, or the short
+    /// name Windows gives it (<c>GIT~1</c>).
+    /// </summary>
+    private static bool IsGitFolder(string segment)
+    {
+        var plain = segment.IndexOfAny(HfsIgnored) < 0 ? segment : string.Concat(segment.Where(c => Array.IndexOf(HfsIgnored, c) < 0));
+        return plain.Equals(".git", StringComparison.OrdinalIgnoreCase) || plain.Equals("git~1", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Paths that would land on one file on a case-insensitive or normalising system (macOS stores names in one Unicode
+    /// normal form), or a file that is also a folder.
+    /// </summary>
     private static IEnumerable<Diagnostic> Collisions(List<GeneratedFile> files)
     {
         var byFold = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -109,15 +134,16 @@ internal static class OutputPaths
         }
         foreach (var path in filePaths.Concat(folders).Order(StringComparer.Ordinal))
         {
-            if (byFold.TryGetValue(path, out var other) && other != path)
+            var folded = path.IsNormalized(NormalizationForm.FormC) ? path : path.Normalize(NormalizationForm.FormC);
+            if (byFold.TryGetValue(folded, out var other) && other != path)
             {
                 yield return Diagnostic.Error("output-case-collision",
-                    $"'{path}' and '{other}' differ only in case, so they are one file on macOS and Windows",
-                    suggestion: "rename one of them so that the paths differ in more than case");
+                    $"'{path}' and '{other}' differ only in case or in Unicode normal form, so they are one file on macOS and Windows",
+                    suggestion: "rename one of them so that the paths differ in more than case or accents' encoding");
             }
             else
             {
-                byFold.TryAdd(path, path);
+                byFold.TryAdd(folded, path);
             }
         }
         foreach (var path in filePaths.Where(folders.Contains).Order(StringComparer.Ordinal))

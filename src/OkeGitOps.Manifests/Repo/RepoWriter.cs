@@ -143,6 +143,14 @@ public static class RepoWriter
                 suggestion: "remove it")]);
         }
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        // The staging folder beside the target is named .NAME.staging-<32 hex digits>, which must fit a file name too.
+        var longest = 255 - $".{StagingMark}".Length - 32;
+        if (Encoding.UTF8.GetByteCount(Path.GetFileName(target)) > longest)
+        {
+            throw new ManifestValidationException([Diagnostic.Error("output-path",
+                $"the output folder name '{Path.GetFileName(target)}' is longer than {longest} bytes, which leaves no room for the folder it is staged in",
+                suggestion: "choose a shorter output folder name")]);
+        }
         if (Path.GetDirectoryName(target) is null) throw new IOException($"'{target}' has no parent folder, so it cannot be replaced as a whole.");
         if (File.Exists(target)) throw new IOException($"'{target}' is a file, not a folder; move it away or choose another output folder.");
         return target;

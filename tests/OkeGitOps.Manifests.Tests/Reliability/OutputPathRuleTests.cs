@@ -21,8 +21,12 @@ public sealed class OutputPathRuleTests : IDisposable
         { "C:\\x.yaml", "'C:\\x.yaml' contains ':' (a drive letter or a Windows stream name)" },
         { "C:x.yaml", "'C:x.yaml' contains ':' (a drive letter or a Windows stream name)" },
         { "apps/x.yaml:stream", "'apps/x.yaml:stream' contains ':' (a drive letter or a Windows stream name)" },
-        { ".git/config", "'.git/config' has a '.git' component, which Git refuses to check out" },
-        { "apps/.GIT/hooks/x", "'apps/.GIT/hooks/x' has a '.git' component, which Git refuses to check out" },
+        { ".git/config", "'.git/config' has a component that names the '.git' folder ('.git'), which Git refuses to check out" },
+        { "apps/.GIT/hooks/x", "'apps/.GIT/hooks/x' has a component that names the '.git' folder ('.GIT'), which Git refuses to check out" },
+        { "git~1/config", "'git~1/config' has a component that names the '.git' folder ('git~1'), which Git refuses to check out" },
+        { ".g\u200Cit/config", "'.g\u200Cit/config' has a component that names the '.git' folder ('.g\u200Cit'), which Git refuses to check out" },
+        { "COM\u00B9.yaml", "'COM\u00B9.yaml' uses the Windows-reserved name 'COM\u00B9' ('COM\u00B9.yaml')" },
+        { "conin$", "'conin$' uses the Windows-reserved name 'conin$' ('conin$')" },
         { "apps./x.yaml", "'apps./x.yaml' has a name ending in a dot or a space ('apps.'), which Windows drops" },
         { "x.yaml ", "'x.yaml ' has a name ending in a dot or a space ('x.yaml '), which Windows drops" },
         { "CON", "'CON' uses the Windows-reserved name 'CON' ('CON')" },
@@ -48,8 +52,9 @@ public sealed class OutputPathRuleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("A.yaml", "a.yaml", "'a.yaml' and 'A.yaml' differ only in case, so they are one file on macOS and Windows")]
-    [InlineData("Apps/x.yaml", "apps/y.yaml", "'apps' and 'Apps' differ only in case, so they are one file on macOS and Windows")]
+    [InlineData("A.yaml", "a.yaml", "'a.yaml' and 'A.yaml' differ only in case or in Unicode normal form, so they are one file on macOS and Windows")]
+    [InlineData("Apps/x.yaml", "apps/y.yaml", "'apps' and 'Apps' differ only in case or in Unicode normal form, so they are one file on macOS and Windows")]
+    [InlineData("caf\u00E9.yaml", "cafe\u0301.yaml", "'caf\u00E9.yaml' and 'cafe\u0301.yaml' differ only in case or in Unicode normal form, so they are one file on macOS and Windows")]
     public void Paths_that_differ_only_in_case_are_refused(string first, string second, string message)
     {
         var e = Assert.Throws<ManifestValidationException>(() => RepoWriter.Write(Out, [new GeneratedFile(first, "1"), new GeneratedFile(second, "2")]));
@@ -65,6 +70,25 @@ public sealed class OutputPathRuleTests : IDisposable
         var e = Assert.Throws<ManifestValidationException>(() => RepoWriter.Write(Out, [new GeneratedFile("a.yaml", "1"), new GeneratedFile("a.yaml/b.yaml", "2")]));
         Assert.Equal("'a.yaml' is generated as a file and is also the folder of other generated files", Assert.Single(e.Diagnostics).Message);
         Assert.Empty(Directory.GetFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void A_file_named_like_the_index_in_another_case_is_refused()
+    {
+        var e = Assert.Throws<ManifestValidationException>(() => RepoWriter.Write(Out, [new GeneratedFile(".OKEGITOPS-INDEX", "1")]));
+        Assert.Equal("'.OKEGITOPS-INDEX' is reserved for the index of generated files", Assert.Single(e.Diagnostics).Message);
+    }
+
+    [Fact]
+    public void An_output_folder_name_too_long_to_stage_beside_it_is_refused_naming_the_folder_not_the_staging_one()
+    {
+        var name = new string('o', 214);
+        var e = Assert.Throws<ManifestValidationException>(() => RepoWriter.Write(Path.Combine(_root, name), [new GeneratedFile("a.yaml", "1")]));
+        var d = Assert.Single(e.Diagnostics);
+        Assert.Equal($"the output folder name '{name}' is longer than 213 bytes, which leaves no room for the folder it is staged in", d.Message);
+        Assert.DoesNotContain("staging-", d.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_root));
+        RepoWriter.Write(Path.Combine(_root, new string('o', 213)), [new GeneratedFile("a.yaml", "1")]);
     }
 
     [Fact]
