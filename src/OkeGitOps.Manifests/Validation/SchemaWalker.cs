@@ -252,7 +252,9 @@ internal static class SchemaWalker
     private static bool DropsNull(MappingEntry entry, CompiledSchema schema, ValidationContext ctx)
     {
         if (entry.Value is not NullNode || AcceptsNull(schema)) return false;
-        ctx.Warning(ValidationRules.NullDropped, "the API server drops this null; the field is unset", entry.Value.Location ?? entry.KeyLocation,
+        // kubectl writes creationTimestamp: null into every ObjectMeta it prints, pod templates included; nobody wrote it.
+        if (entry.Key == "creationTimestamp") return true;
+        ctx.Warning(ValidationRules.NullDropped, "the API server drops this null; the field is unset", entry.KeyLocation ?? entry.Value.Location,
             "remove the field, or give it a value");
         return true;
     }

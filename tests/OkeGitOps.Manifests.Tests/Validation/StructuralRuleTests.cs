@@ -82,14 +82,14 @@ public class StructuralRuleTests
     [Fact]
     public void A_null_in_a_field_that_is_not_nullable_is_dropped_with_a_warning_as_the_api_server_does()
     {
-        Same("null-dropped | test.yaml:8:12: warning: spec.repoURL: the API server drops this null; the field is unset (remove the field, or give it a value)",
+        Same("null-dropped | test.yaml:8:3: warning: spec.repoURL: the API server drops this null; the field is unset (remove the field, or give it a value)",
             One("size: 1\nrepoURL: null"));
         Assert.Empty(Validate(WidgetYaml("size: 1\nnote: ~")));
     }
 
     [Fact]
     public void A_null_in_a_map_value_is_dropped_and_its_value_rules_are_not_applied()
-        => Same("null-dropped | test.yaml:8:12: warning: spec.env.A: the API server drops this null; the field is unset (remove the field, or give it a value)",
+        => Same("null-dropped | test.yaml:8:9: warning: spec.env.A: the API server drops this null; the field is unset (remove the field, or give it a value)",
             One("size: 1\nenv: {A: null}"));
 
     [Fact]
