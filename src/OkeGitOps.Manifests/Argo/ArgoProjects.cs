@@ -93,7 +93,12 @@ public static class ArgoProjects
     {
         ArgumentNullException.ThrowIfNull(project);
         var path = $"spec.syncWindows[{project.Spec?.SyncWindows?.Count ?? 0}]";
-        var kindText = kind == ArgoSyncWindowKind.Allow ? "allow" : "deny";
+        var kindText = kind switch
+        {
+            ArgoSyncWindowKind.Allow => "allow",
+            ArgoSyncWindowKind.Deny => "deny",
+            _ => throw IntentRules.Fail(Validation.Argo.ArgoServerRules.SyncWindow, $"{(int)kind} is not an ArgoSyncWindowKind", path, "use ArgoSyncWindowKind.Allow or ArgoSyncWindowKind.Deny"),
+        };
         if (Validation.Argo.ArgoServerRules.SyncWindowProblem(kindText, schedule, duration) is { } problem)
             throw IntentRules.Fail(Validation.Argo.ArgoServerRules.SyncWindow, problem, path, "e.g. AddSyncWindow(ArgoSyncWindowKind.Deny, \"0 22 * * *\", \"8h\")");
         if (applications is null && namespaces is null && clusters is null)
@@ -128,6 +133,11 @@ public static class ArgoProjects
         ArgumentNullException.ThrowIfNull(rules);
         var path = $"spec.roles[{project.Spec?.Roles?.Count ?? 0}]";
         IntentRules.RequireText(name, path + ".name", IntentRules.Name, "role name", "e.g. 'deployer'");
+        if (Validation.Argo.ArgoServerRules.RoleNameProblem(name) is { } nameProblem)
+            throw IntentRules.Fail(Validation.Argo.ArgoServerRules.ProjectRole, nameProblem, path + ".name", "e.g. 'deployer' or 'read-only'");
+        if (project.Spec?.Roles?.Any(r => r.Name == name) == true)
+            throw IntentRules.Fail(Validation.Argo.ArgoServerRules.ProjectRole, $"role '{name}' is already defined; Argo CD refuses a role defined twice", path + ".name",
+                "add the rules to the existing role's call, or choose another name");
         var projectName = project.Metadata?.Name ?? "";
         var policies = new string[rules.Length];
         for (var i = 0; i < rules.Length; i++)

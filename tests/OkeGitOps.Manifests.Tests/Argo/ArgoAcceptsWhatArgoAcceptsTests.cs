@@ -13,6 +13,61 @@ public class ArgoAcceptsWhatArgoAcceptsTests
 {
     private const string Repo = "https://git.example.com/platform/gitops.git";
 
+    [Fact]
+    public void Validate_refuses_an_application_destination_with_neither_server_nor_name()
+    {
+        var found = Validate("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata: {name: payments, namespace: argocd}
+            spec:
+              project: default
+              source: {repoURL: 'https://git.example.com/x.git', path: ., targetRevision: main}
+              destination: {namespace: payments}
+            """);
+        Assert.Equal(["argo-destination | p.yaml:7:16: error: spec.destination: the destination names neither a server nor a cluster name; Argo CD cannot tell where to deploy (add server: https://kubernetes.default.svc (or the cluster's URL), or name: <cluster name>)"], found);
+    }
+
+    [Fact]
+    public void Validate_refuses_bad_and_duplicate_role_names_and_anything_a_project_lists_twice()
+    {
+        var found = Validate("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: AppProject
+            metadata: {name: payments, namespace: argocd}
+            spec:
+              sourceRepos: ['https://git.example.com/a.git', 'https://git.example.com/a.git']
+              destinations:
+              - {server: 'https://kubernetes.default.svc', namespace: payments}
+              - {server: 'https://kubernetes.default.svc', namespace: payments}
+              roles:
+              - name: Bad Role!
+              - name: deployer
+                policies:
+                - p, proj:payments:deployer, applications, sync, payments/*, allow
+                - p, proj:payments:deployer, applications, sync, payments/*, allow
+              - name: deployer
+            """);
+        Assert.Equal([
+            "argo-project-role | p.yaml:10:11: error: spec.roles[0].name: Argo CD refuses this project: role name 'Bad Role!' is not one Argo CD takes: letters, digits, '-' and '_', starting and ending with a letter or digit (e.g. 'deployer' or 'read-only')",
+            "argo-role-policy | p.yaml:14:7: error: spec.roles[1].policies[1]: Argo CD refuses this project: the policy is listed twice in role 'deployer' (remove the second copy)",
+            "argo-project-role | p.yaml:15:11: error: spec.roles[2].name: Argo CD refuses this project: role 'deployer' is defined twice (also roles[1]) (merge the two roles, or rename one)",
+            "argo-destination | p.yaml:8:5: error: spec.destinations[1]: Argo CD refuses this project: destination 'https://kubernetes.default.svc/payments' is listed twice (remove the second copy)",
+            "argo-project-role | p.yaml:5:50: error: spec.sourceRepos[1]: Argo CD refuses this project: source repository 'https://git.example.com/a.git' is listed twice (remove the second copy)",
+        ], found);
+    }
+
+    [Fact]
+    public void The_role_helper_refuses_names_argo_cd_refuses_and_a_role_defined_twice()
+    {
+        Assert.StartsWith("argo-project-role | error: spec.roles[0].name: role name 'Bad_' is not one Argo CD takes",
+            Fails(() => ArgoProjects.LeastPrivilege("p").AddRole("Bad_", ("applications", "sync", "*", true))), StringComparison.Ordinal);
+        Assert.StartsWith("argo-project-role | error: spec.roles[1].name: role 'r' is already defined",
+            Fails(() => ArgoProjects.LeastPrivilege("p").AddRole("r", ("applications", "sync", "*", true)).AddRole("r", ("applications", "get", "*", true))), StringComparison.Ordinal);
+        Assert.StartsWith("argo-sync-window | error: spec.syncWindows[0]: 7 is not an ArgoSyncWindowKind",
+            Fails(() => ArgoProjects.LeastPrivilege("p").AddSyncWindow((ArgoSyncWindowKind)7, "0 22 * * *", "1h", ["*"])), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{{.name}}", "payments-{{.path.basename}}")]
     [InlineData("{{name}}", "{{ .metadata.labels.team }}")]

@@ -12,7 +12,7 @@ namespace OkeGitOps.Manifests.Validation.Argo;
 /// <c>OkeGitOps.Manifests.Intent.Argo</c> apply the same checks through <see cref="SyncWindowProblem"/> and
 /// <see cref="PolicyProblem"/>.
 /// </summary>
-public static class ArgoServerRules
+public static partial class ArgoServerRules
 {
     /// <summary>Rule id: a sync window Argo CD refuses.</summary>
     public const string SyncWindow = "argo-sync-window";
@@ -20,8 +20,11 @@ public static class ArgoServerRules
     /// <summary>Rule id: a project role policy Argo CD refuses.</summary>
     public const string RolePolicy = "argo-role-policy";
 
-    /// <summary>Rule id: a destination with both <c>server</c> and <c>name</c>.</summary>
+    /// <summary>Rule id: a destination with both <c>server</c> and <c>name</c>, or with neither, or listed twice in a project.</summary>
     public const string Destination = "argo-destination";
+
+    /// <summary>Rule id: a project role whose name Argo CD refuses, or a role, policy or source repository listed twice.</summary>
+    public const string ProjectRole = "argo-project-role";
 
     /// <summary>The resources a project role policy may name.</summary>
     public static IReadOnlyList<string> PolicyResources { get; } = ["applications", "applicationsets", "repositories", "clusters", "logs", "exec"];
@@ -43,9 +46,13 @@ public static class ArgoServerRules
             case "AppProject":
                 CheckSyncWindows(spec, at, found);
                 CheckRoles(spec, document.Name, at, found);
+                CheckProjectLists(spec, at, found);
                 break;
             case "Application":
                 CheckDestination(spec.GetValueOrDefault("destination") as MappingNode, at.Key("destination"), found);
+                if (spec.GetValueOrDefault("destination") is MappingNode { } target && target.GetString("server") is null or "" && target.GetString("name") is null or "")
+                    found.Add(Diagnostic.Error(Destination, "the destination names neither a server nor a cluster name; Argo CD cannot tell where to deploy",
+                        at.Key("destination"), target.Location, "add server: https://kubernetes.default.svc (or the cluster's URL), or name: <cluster name>"));
                 break;
             case "ApplicationSet":
                 if (spec.GetValueOrDefault("template") is MappingNode template && template.GetValueOrDefault("spec") is MappingNode templateSpec)
@@ -65,6 +72,18 @@ public static class ArgoServerRules
         if (!GoDurationText.IsValid(duration)) return $"duration '{duration}' is not a Go duration (a number and a unit, h, m, s, ms, us or ns, repeated: '1h30m')";
         return null;
     }
+
+    /// <summary>
+    /// What Argo CD would refuse in a project role name, or <c>null</c>: letters, digits, <c>-</c> and <c>_</c>, starting
+    /// and ending with a letter or digit.
+    /// </summary>
+    public static string? RoleNameProblem(string? name)
+        => name is { Length: > 0 } && RoleName().IsMatch(name)
+            ? null
+            : $"role name '{name}' is not one Argo CD takes: letters, digits, '-' and '_', starting and ending with a letter or digit";
+
+    [GeneratedRegex("^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleName();
 
     /// <summary>What Argo CD would refuse in a policy line of role <paramref name="role"/> of project <paramref name="project"/>, or <c>null</c>.</summary>
     public static string? PolicyProblem(string project, string role, string policy)
@@ -112,14 +131,56 @@ public static class ArgoServerRules
     private static void CheckRoles(MappingNode spec, string? project, NodePath at, List<Diagnostic> found)
     {
         if (project is null || spec.GetValueOrDefault("roles") is not SequenceNode roles) return;
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < roles.Count; i++)
         {
-            if (roles[i] is not MappingNode role || role.GetString("name") is not { } name || role.GetValueOrDefault("policies") is not SequenceNode policies) continue;
+            if (roles[i] is not MappingNode role || role.GetString("name") is not { } name) continue;
+            var nameNode = role.GetValueOrDefault("name")!;
+            if (RoleNameProblem(name) is { } nameProblem)
+                found.Add(Diagnostic.Error(ProjectRole, $"Argo CD refuses this project: {nameProblem}", at.Key("roles").Index(i).Key("name"), nameNode.Location,
+                    "e.g. 'deployer' or 'read-only'"));
+            else if (!names.TryAdd(name, i))
+                found.Add(Diagnostic.Error(ProjectRole, $"Argo CD refuses this project: role '{name}' is defined twice (also roles[{names[name]}])",
+                    at.Key("roles").Index(i).Key("name"), nameNode.Location, "merge the two roles, or rename one"));
+            if (role.GetValueOrDefault("policies") is not SequenceNode policies) continue;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var j = 0; j < policies.Count; j++)
             {
-                if (policies[j] is not StringNode policy || PolicyProblem(project, name, policy.Value) is not { } problem) continue;
-                found.Add(Diagnostic.Error(RolePolicy, $"Argo CD refuses this policy: {problem}", at.Key("roles").Index(i).Key("policies").Index(j), policy.Location,
-                    $"e.g. 'p, proj:{project}:{name}, applications, sync, {project}/*, allow'"));
+                if (policies[j] is not StringNode policy) continue;
+                if (PolicyProblem(project, name, policy.Value) is { } problem)
+                    found.Add(Diagnostic.Error(RolePolicy, $"Argo CD refuses this policy: {problem}", at.Key("roles").Index(i).Key("policies").Index(j), policy.Location,
+                        $"e.g. 'p, proj:{project}:{name}, applications, sync, {project}/*, allow'"));
+                else if (!seen.Add(policy.Value))
+                    found.Add(Diagnostic.Error(RolePolicy, $"Argo CD refuses this project: the policy is listed twice in role '{name}'",
+                        at.Key("roles").Index(i).Key("policies").Index(j), policy.Location, "remove the second copy"));
+            }
+        }
+    }
+
+    /// <summary>Destinations and source repositories that a project lists twice, which Argo CD refuses.</summary>
+    private static void CheckProjectLists(MappingNode spec, NodePath at, List<Diagnostic> found)
+    {
+        if (spec.GetValueOrDefault("destinations") is SequenceNode destinations)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < destinations.Count; i++)
+            {
+                if (destinations[i] is not MappingNode d) continue;
+                var server = d.GetString("server") ?? "";
+                var key = $"{(server.Length > 0 ? server : d.GetString("name") ?? "")}/{d.GetString("namespace") ?? ""}";
+                if (!keys.Add(key))
+                    found.Add(Diagnostic.Error(Destination, $"Argo CD refuses this project: destination '{key}' is listed twice", at.Key("destinations").Index(i), d.Location,
+                        "remove the second copy"));
+            }
+        }
+        if (spec.GetValueOrDefault("sourceRepos") is SequenceNode repos)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < repos.Count; i++)
+            {
+                if (repos[i] is StringNode repo && !seen.Add(repo.Value))
+                    found.Add(Diagnostic.Error(ProjectRole, $"Argo CD refuses this project: source repository '{repo.Value}' is listed twice",
+                        at.Key("sourceRepos").Index(i), repo.Location, "remove the second copy"));
             }
         }
     }
