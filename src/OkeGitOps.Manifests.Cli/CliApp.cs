@@ -19,7 +19,8 @@ public static class CliApp
     public const int UsageOrIoError = 2;
 
     /// <summary>Runs the tool with the given arguments and output writers, and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
+    /// <remarks>Standard input is checked before it is read: if okegitops was started with it closed, reading <c>-</c> is an error rather than a wait.</remarks>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new StandardInputReader(), stdout, stderr);
 
     /// <summary>Runs the tool with the given arguments, input and output writers, and returns the exit code.</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)

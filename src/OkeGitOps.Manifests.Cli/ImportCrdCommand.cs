@@ -42,7 +42,8 @@ internal static class ImportCrdCommand
         {
             input, output, upstream, kinds, kubernetes,
         };
-        command.SetAction(parse => parse.GetValue(kubernetes)
+        command.SetAction(parse => NotReadable(parse.GetValue(input)!, parse.GetValue(kubernetes), stderr) ? CliApp.UsageOrIoError
+            : parse.GetValue(kubernetes)
             ? RunKubernetes(parse.GetValue(input)!, parse.GetValue(output)!, stdout, stderr)
             : Run(
             parse.GetValue(input)!,
@@ -52,6 +53,29 @@ internal static class ImportCrdCommand
             stdout,
             stderr));
         return command;
+    }
+
+    /// <summary>
+    /// True (with the reason printed) when the input is, or a folder input holds among the files the importer reads, a
+    /// pipe, socket or device: the importer opens every such file, and opening a named pipe waits for a writer forever.
+    /// A missing input is left to the importer, which names it.
+    /// </summary>
+    private static bool NotReadable(string input, bool kubernetes, TextWriter stderr)
+    {
+        var kind = Validate.FileClassifier.KindOf(input);
+        if (kind == Validate.FileKind.Missing) return false;
+        if (kind != Validate.FileKind.Directory)
+        {
+            if (Validate.FileClassifier.ProblemReading(input) is not { } problem) return false;
+            stderr.WriteLine($"error: {input}: {problem}");
+            return true;
+        }
+        // The importer walks the folder itself and cannot leave a file out, so a special file in it stops the import.
+        var special = new List<(string File, string Why)>();
+        _ = Validate.FileClassifier.RegularOnly(SchemaFolder.Files(input, kubernetes ? [".json"] : [".yaml", ".yml", ".json"]), (file, why) => special.Add((file, why))).Count();
+        foreach (var (file, why) in special) stderr.WriteLine($"error: {file}: {why}");
+        if (special.Count > 0) stderr.WriteLine($"error: {input} holds {special.Count} file{(special.Count == 1 ? "" : "s")} that cannot be read; remove {(special.Count == 1 ? "it" : "them")} or import the other files one by one");
+        return special.Count > 0;
     }
 
     private static int Run(string input, string output, string? upstream, string? kinds, TextWriter stdout, TextWriter stderr)
@@ -94,7 +118,7 @@ internal static class ImportCrdCommand
         foreach (var schema in schemas)
         {
             var path = Path.Combine(output, schema.RelativePath);
-            var unchanged = File.Exists(path) && File.ReadAllText(path) == schema.Json;
+            var unchanged = Unchanged(path, schema.Json);
             if (!unchanged)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -133,10 +157,20 @@ internal static class ImportCrdCommand
     private static bool Write(string output, string relativePath, string text)
     {
         var path = Path.Combine(output, relativePath);
-        if (File.Exists(path) && File.ReadAllText(path) == text) return false;
+        if (Unchanged(path, text)) return false;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return true;
+    }
+
+    /// <summary>True when the output file already holds <paramref name="text"/>; only a regular file is ever read to find out.</summary>
+    /// <exception cref="IOException">Something other than a regular file (a pipe, say) is in the way.</exception>
+    private static bool Unchanged(string path, string text)
+    {
+        var kind = Validate.FileClassifier.KindOf(path);
+        if (kind == Validate.FileKind.Missing) return false;
+        if (Validate.FileClassifier.ProblemReading(path) is { } problem) throw new IOException($"{path}: {problem}");
+        return File.ReadAllText(path) == text;
     }
 
     private static void WriteDiagnostics(TextWriter stderr, ManifestException e)

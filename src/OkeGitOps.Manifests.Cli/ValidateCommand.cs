@@ -84,7 +84,8 @@ internal static class ValidateCommand
                 var configFile = parse.GetValue(noConfig) ? null : parse.GetValue(config) ?? RepoConfig.Find(settings.Paths);
                 if (configFile is not null)
                 {
-                    if (!File.Exists(configFile))
+                    // Anything else that is there (a pipe, a folder, ...) is refused with its position by RepoConfig.Apply.
+                    if (FileClassifier.KindOf(configFile) == FileKind.Missing)
                     {
                         stderr.WriteLine($"error: --config '{configFile}' does not exist");
                         return CliApp.UsageOrIoError;
@@ -122,22 +123,32 @@ internal static class ValidateCommand
                 ExpandAppSets = Given(expandAppSets) ? parse.GetValue(expandAppSets) : settings.ExpandAppSets,
                 KubernetesVersion = Given(kubernetesVersion) ? parse.GetValue(kubernetesVersion) : settings.KubernetesVersion,
             };
-            if (settings.KubernetesVersion is { } version && !SchemaRegistry.Default.KubernetesVersions.Contains(version, StringComparer.Ordinal))
+            // A config file's value was checked, with its line and column, when the file was read.
+            if (Given(kubernetesVersion) && settings.KubernetesVersion is { } version && !SchemaRegistry.Default.KubernetesVersions.Contains(version, StringComparer.Ordinal))
             {
-                var from = settings.ConfigFile is { } file && !Given(kubernetesVersion) ? $"kubernetesVersion '{version}' (from {file})" : $"--kubernetes-version '{version}'";
-                stderr.WriteLine($"error: {from} is not supported; use one of {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)}");
+                stderr.WriteLine($"error: --kubernetes-version '{version}' is not supported; use one of {string.Join(", ", SchemaRegistry.Default.KubernetesVersions)}");
                 return CliApp.UsageOrIoError;
             }
+            var schemaFiles = new List<IReadOnlyList<string>>();
             foreach (var dir in settings.SchemaDirectories)
             {
-                if (!Directory.Exists(dir) && !File.Exists(dir))
+                var kind = FileClassifier.KindOf(dir);
+                if (kind == FileKind.Directory)
                 {
-                    stderr.WriteLine(settings.ConfigFile is { } from && !Given(schemas)
-                        ? $"error: schema folder '{dir}' (from {from}) does not exist"
-                        : $"error: --schemas '{dir}' does not exist");
+                    // Only regular files of the folder are opened: a pipe, socket or device among them is skipped with a warning.
+                    schemaFiles.Add([.. FileClassifier.RegularOnly(SchemaFolder.Files(dir, SchemaRegistry.SchemaFileExtensions),
+                        (file, why) => stderr.WriteLine(Diagnostic.Warning("input-skipped", why, location: new SourceLocation(file, 1, 1))))]);
+                    continue;
+                }
+                if (FileClassifier.ProblemReading(dir) is { } problem)
+                {
+                    // Paths from the config file were checked when it was read; these come from --schemas.
+                    stderr.WriteLine(kind == FileKind.Missing ? $"error: --schemas '{dir}' does not exist" : $"error: --schemas '{dir}': {problem}");
                     return CliApp.UsageOrIoError;
                 }
+                schemaFiles.Add([dir]);
             }
+            settings = settings with { SchemaFiles = schemaFiles };
             Func<ManifestDocument, IReadOnlyList<Diagnostic>> validate;
             try
             {

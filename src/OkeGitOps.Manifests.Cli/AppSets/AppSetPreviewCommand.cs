@@ -3,6 +3,7 @@ using OkeGitOps.Manifests.AppSets;
 using OkeGitOps.Manifests.Cli.Validate;
 using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Tree;
+using OkeGitOps.Manifests.Validation;
 using OkeGitOps.Manifests.Yaml;
 
 namespace OkeGitOps.Manifests.Cli.AppSets;
@@ -72,18 +73,29 @@ internal static class AppSetPreviewCommand
                     stderr.WriteLine($"error: --params '{mapping}' must be GENERATOR=FILE");
                     return CliApp.UsageOrIoError;
                 }
+                var generator = mapping[..eq];
+                if (!SuppliedGenerators.Contains(generator, StringComparer.Ordinal))
+                {
+                    var near = NearMatch.Find(generator, SuppliedGenerators);
+                    stderr.WriteLine($"error: --params '{mapping}': '{generator}' is not a generator that takes supplied parameters; "
+                        + (near is not null ? $"did you mean '{near}'?" : $"use one of {string.Join(", ", SuppliedGenerators)}"));
+                    return CliApp.UsageOrIoError;
+                }
                 var file = mapping[(eq + 1)..];
                 var sets = ReadParameterSets(file, stderr);
                 if (sets is null) return CliApp.UsageOrIoError;
-                supplied[mapping[..eq]] = sets;
+                supplied[generator] = sets;
             }
-            var appSetDocs = ReadDocuments(parse.GetValue(paths) ?? [], stderr);
+            // A YAML syntax error is invalid input, as in validate: reported where it is, and the run ends with exit 1.
+            var syntaxErrors = false;
+            var appSetDocs = ReadDocuments(parse.GetValue(paths) ?? [], stderr, ref syntaxErrors);
             if (appSetDocs is null) return CliApp.UsageOrIoError;
-            var clusterDocs = ReadDocuments(parse.GetValue(clusters) ?? [], stderr);
+            var clusterDocs = ReadDocuments(parse.GetValue(clusters) ?? [], stderr, ref syntaxErrors);
             if (clusterDocs is null) return CliApp.UsageOrIoError;
             var appSets = appSetDocs.Where(d => d.Kind == "ApplicationSet").ToList();
             if (appSets.Count == 0)
             {
+                if (syntaxErrors) return CliApp.Invalid;
                 stderr.WriteLine("error: no ApplicationSet found in the given files");
                 return CliApp.UsageOrIoError;
             }
@@ -122,13 +134,20 @@ internal static class AppSetPreviewCommand
                     errors |= d.IsError;
                 }
             }
-            return errors ? CliApp.Invalid : CliApp.Success;
+            return errors || syntaxErrors ? CliApp.Invalid : CliApp.Success;
         });
         return new Command("appset", "Work with Argo CD ApplicationSets offline.") { preview };
     }
 
-    /// <summary>Reads every YAML document of the given files and folders; prints the problem and returns null when one cannot be read.</summary>
-    private static List<ManifestDocument>? ReadDocuments(IReadOnlyList<string> paths, TextWriter stderr)
+    /// <summary>The generators whose parameters an offline preview cannot compute, so <c>--params</c> supplies them.</summary>
+    private static readonly string[] SuppliedGenerators = ["pullRequest", "scmProvider", "clusterDecisionResource", "plugin"];
+
+    /// <summary>
+    /// Reads every YAML document of the given files and folders. Prints the problem and returns null when a path cannot
+    /// be read (missing, or a pipe, socket or device named on the command line); a pipe, socket or device met in a folder
+    /// is a warning and skipped; a file that is not valid YAML is reported with its position and sets <paramref name="syntaxErrors"/>.
+    /// </summary>
+    private static List<ManifestDocument>? ReadDocuments(IReadOnlyList<string> paths, TextWriter stderr, ref bool syntaxErrors)
     {
         var documents = new List<ManifestDocument>();
         foreach (var input in InputWalker.Expand(paths, []))
@@ -138,6 +157,11 @@ internal static class AppSetPreviewCommand
                 stderr.WriteLine($"error: {input.DisplayPath}: {input.Problem}");
                 return null;
             }
+            if (input.Warning is not null)
+            {
+                stderr.WriteLine(Diagnostic.Warning("input-skipped", input.Warning, location: new SourceLocation(input.DisplayPath, 1, 1)));
+                continue;
+            }
             if (input.IsStdin || FileClassifier.SkipReason(input.DisplayPath) is not null) continue;
             try
             {
@@ -146,7 +170,7 @@ internal static class AppSetPreviewCommand
             catch (YamlReadException e)
             {
                 stderr.WriteLine(e.Diagnostic.ToString());
-                return null;
+                syntaxErrors = true;
             }
         }
         return documents;
@@ -154,9 +178,9 @@ internal static class AppSetPreviewCommand
 
     private static List<MappingNode>? ReadParameterSets(string file, TextWriter stderr)
     {
-        if (!File.Exists(file))
+        if (FileClassifier.ProblemReading(file) is { } problem)
         {
-            stderr.WriteLine($"error: --params file '{file}' does not exist");
+            stderr.WriteLine(FileClassifier.KindOf(file) == FileKind.Missing ? $"error: --params file '{file}' does not exist" : $"error: --params file '{file}': {problem}");
             return null;
         }
         try

@@ -73,6 +73,50 @@ internal static class FileClassifier
         return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
     }
 
+    /// <summary>
+    /// Why a path the user named cannot be read as a file, or null when it is a regular file (after following links).
+    /// Every command asks this before it opens a path from the command line or a config file, so that a pipe, socket or
+    /// device is reported instead of opened.
+    /// </summary>
+    /// <param name="path">The path as given.</param>
+    /// <param name="standardInputToo">Whether the message should mention that <c>-</c> (standard input) is accepted as well.</param>
+    public static string? ProblemReading(string path, bool standardInputToo = false) => KindOf(path) switch
+    {
+        FileKind.Regular => null,
+        FileKind.Missing => MissingMessage,
+        FileKind.SymbolicLinkLoop => LinkLoopMessage,
+        var kind => NotRegular(kind, standardInputToo),
+    };
+
+    /// <summary>
+    /// The entries of a folder walk that are regular files (or missing, such as a dangling link, so that reading them
+    /// reports the error as before), in their order; every pipe, socket, device or link loop among them is handed to
+    /// <paramref name="skipped"/> with the reason, and left out.
+    /// </summary>
+    public static IEnumerable<string> RegularOnly(IEnumerable<string> files, Action<string, string> skipped)
+    {
+        foreach (var file in files)
+        {
+            var kind = KindOf(file);
+            if (kind is FileKind.Regular or FileKind.Missing)
+            {
+                yield return file;
+                continue;
+            }
+            skipped(file, kind == FileKind.SymbolicLinkLoop ? LinkLoopMessage : NotRegular(kind, standardInputToo: false));
+        }
+    }
+
+    /// <summary>The words for a path that does not exist.</summary>
+    public const string MissingMessage = "no such file or directory";
+
+    /// <summary>The words for a named link whose chain of targets leads back to itself.</summary>
+    public const string LinkLoopMessage = "symbolic link loop: the link's targets lead back to itself, so there is nothing to read";
+
+    /// <summary>The words for a path that is something other than a regular file, naming what it is.</summary>
+    public static string NotRegular(FileKind kind, bool standardInputToo)
+        => $"not a regular file but {Describe(kind)}, so it is not read; only regular files{(standardInputToo ? " and '-' (standard input)" : "")} are";
+
     /// <summary>The kind in words, for messages.</summary>
     public static string Describe(FileKind kind) => kind switch
     {

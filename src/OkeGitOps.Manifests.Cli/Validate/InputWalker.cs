@@ -49,10 +49,10 @@ internal static class InputWalker
                     foreach (var file in Walk(path, visited, ignore, listDirectory)) yield return file;
                     break;
                 case FileKind.Missing:
-                    yield return new InputFile(path, "no such file or directory");
+                    yield return new InputFile(path, FileClassifier.MissingMessage);
                     break;
                 case FileKind.SymbolicLinkLoop:
-                    yield return new InputFile(path, "symbolic link loop: the link's targets lead back to itself, so there is nothing to read");
+                    yield return new InputFile(path, FileClassifier.LinkLoopMessage);
                     break;
                 default:
                     yield return new InputFile(path, NotRegular(kind));
@@ -116,8 +116,7 @@ internal static class InputWalker
 
     private const string LoopWarning = "symbolic link loop: it leads back to a folder already scanned, so it is skipped";
 
-    private static string NotRegular(FileKind kind)
-        => $"not a regular file but {FileClassifier.Describe(kind)}, so it is not read; only regular files and '-' (standard input) are";
+    private static string NotRegular(FileKind kind) => FileClassifier.NotRegular(kind, standardInputToo: true);
 
     private static string RealPath(string directory)
     {

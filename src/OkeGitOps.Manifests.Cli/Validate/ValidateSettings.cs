@@ -9,6 +9,12 @@ internal sealed record ValidateSettings
     public IReadOnlyList<Regex> IgnorePatterns { get; init; } = [];
     public bool Strict { get; init; } = true;
     public IReadOnlyList<string> SchemaDirectories { get; init; } = [];
+
+    /// <summary>
+    /// The files to load schemas from, one list per entry of <see cref="SchemaDirectories"/> in the same order: the
+    /// command resolves them once, leaving out (with a warning) any pipe, socket or device met in a folder.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> SchemaFiles { get; init; } = [];
     public bool IgnoreMissingSchemas { get; init; }
     public IReadOnlyList<string> Skip { get; init; } = [];
     public IReadOnlyList<string> Reject { get; init; } = [];

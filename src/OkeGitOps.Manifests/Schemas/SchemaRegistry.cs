@@ -182,8 +182,21 @@ public sealed class SchemaRegistry
     {
         ArgumentNullException.ThrowIfNull(directory);
         IReadOnlyList<string> files = File.Exists(directory) ? [directory]
-            : Directory.Exists(directory) ? SchemaFolder.Files(directory, [".json", ".yaml", ".yml"])
+            : Directory.Exists(directory) ? SchemaFolder.Files(directory, SchemaFileExtensions)
             : throw new DirectoryNotFoundException($"no such schemas folder or file: {directory}");
+        return WithSchemaFiles(files);
+    }
+
+    /// <summary>The endings of the files <see cref="WithSchemasFrom"/> reads in a folder.</summary>
+    internal static readonly string[] SchemaFileExtensions = [".json", ".yaml", ".yml"];
+
+    /// <summary>
+    /// <see cref="WithSchemasFrom"/> for a list of files already chosen by the caller (one folder's walk, or a single
+    /// file), so that a caller can leave out files it must not open.
+    /// </summary>
+    internal SchemaRegistry WithSchemaFiles(IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         var added = new Dictionary<Key, SchemaEntry>(KeyComparer.Instance);
         foreach (var file in files)
         {

@@ -249,6 +249,9 @@ public sealed class AppSetPreviewCommandTests : IDisposable
     [InlineData("--repo", "no-equals-sign", "error: --repo 'no-equals-sign' must be URL=DIR")]
     [InlineData("--params", "pullRequest", "error: --params 'pullRequest' must be GENERATOR=FILE")]
     [InlineData("--params", "pullRequest=/nonexistent/params.yaml", "error: --params file '/nonexistent/params.yaml' does not exist")]
+    [InlineData("--params", "pullrequest=/nonexistent/params.yaml", "error: --params 'pullrequest=/nonexistent/params.yaml': 'pullrequest' is not a generator that takes supplied parameters; did you mean 'pullRequest'?")]
+    [InlineData("--params", "scmProvidr=p.yaml", "error: --params 'scmProvidr=p.yaml': 'scmProvidr' is not a generator that takes supplied parameters; did you mean 'scmProvider'?")]
+    [InlineData("--params", "list=p.yaml", "error: --params 'list=p.yaml': 'list' is not a generator that takes supplied parameters; use one of pullRequest, scmProvider, clusterDecisionResource, plugin")]
     public void Bad_options_exit_2(string option, string value, string expected)
     {
         var (code, _, err) = Run("appset", "preview", Write("appset.yaml", AppSet), option, value);
@@ -262,9 +265,19 @@ public sealed class AppSetPreviewCommandTests : IDisposable
         var (code, _, err) = Run("appset", "preview", Path.Combine(_dir, "absent.yaml"));
         Assert.Equal(2, code);
         Assert.Contains("no such file or directory", err, StringComparison.Ordinal);
-        var (code2, _, err2) = Run("appset", "preview", Write("notyaml.yaml", "a: [unclosed"));
-        Assert.Equal(2, code2);
-        Assert.Contains("notyaml.yaml:", err2, StringComparison.Ordinal);
+        // Invalid YAML is invalid input (exit 1), reported with its position as validate reports it.
+        var broken = Write("notyaml.yaml", "a: [unclosed");
+        var (code2, _, err2) = Run("appset", "preview", broken);
+        Assert.Equal(1, code2);
+        var validateOut = new StringWriter();
+        Assert.Equal(1, CliRunner.Run(["validate", broken], validateOut, new StringWriter()));
+        var located = Assert.Single(validateOut.ToString().ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith(broken + ":", StringComparison.Ordinal));
+        Assert.Equal(located, err2.Trim());
+        // The ApplicationSets of the other files are still previewed, and the run still exits 1.
+        var (code4, output4, err4) = Run("appset", "preview", broken, Write("appset.yaml", AppSet), "--clusters", Write("clusters.yaml", Clusters));
+        Assert.Equal(1, code4);
+        Assert.Contains("guestbook", output4, StringComparison.Ordinal);
+        Assert.Contains(located, err4, StringComparison.Ordinal);
         var (code3, _, err3) = Run("appset", "preview", Write("service.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n"));
         Assert.Equal(2, code3);
         Assert.Equal("error: no ApplicationSet found in the given files", err3.Trim());

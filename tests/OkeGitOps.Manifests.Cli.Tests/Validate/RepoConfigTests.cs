@@ -107,12 +107,20 @@ public sealed class RepoConfigTests : IDisposable
     [InlineData("skipp: [Secret]\n", ".okegitops.yaml:1:1: error: unknown key 'skipp' (did you mean 'skip'?)")]
     [InlineData("strict: maybe\n", ".okegitops.yaml:1:9: error: strict must be true or false")]
     [InlineData("kubernetesVersion: 1.3x\n", ".okegitops.yaml:1:20: error: kubernetesVersion '1.3x' is not a Kubernetes minor version (write it as \"1.35\", quoted)")]
+    [InlineData("kubernetesVersion: \"1.32\"\n", ".okegitops.yaml:1:20: error: kubernetesVersion '1.32' is not a supported Kubernetes version (use one of \"1.33\", \"1.34\", \"1.35\")")]
+    [InlineData("strict: true\nkubernetesVersion: '1.36'\n", ".okegitops.yaml:2:20: error: kubernetesVersion '1.36' is not a supported Kubernetes version (use one of \"1.33\", \"1.34\", \"1.35\")")]
+    [InlineData("kubernetesVersion: 1.30\n", ".okegitops.yaml:1:20: error: kubernetesVersion 1.3 is not a supported Kubernetes version (written without quotes, YAML reads it as the number 1.3) (write one of \"1.33\", \"1.34\", \"1.35\", quoted)")]
+    [InlineData("schemas: [crds/, nonexistent/]\n", ".okegitops.yaml:1:18: error: schemas 'nonexistent/' does not exist (paths are relative to the folder of the config file, ")]
+    [InlineData("schemas:\n- nonexistent\n", ".okegitops.yaml:2:3: error: schemas 'nonexistent' does not exist")]
+    [InlineData("schemas: nonexistent\n", ".okegitops.yaml:1:10: error: schemas 'nonexistent' does not exist")]
+    [InlineData("schemas: [3]\n", ".okegitops.yaml:1:11: error: schemas item 0 must be a string (quote the value)")]
     [InlineData("skip:\n- Secret\n- 3\n", ".okegitops.yaml:3:3: error: skip item 1 must be a string (quote the value)")]
     [InlineData("groupByPath: '(['\n", ".okegitops.yaml:1:14: error: groupByPath '([' is not a valid regular expression")]
     [InlineData("- just\n- a list\n", ".okegitops.yaml:1:1: error: the config file must be one YAML mapping of settings")]
     [InlineData("strict: true\nstrict: false\n", ".okegitops.yaml:2:1: error: ")]
     public void A_bad_config_exits_2_naming_file_line_and_column(string config, string expected)
     {
+        Directory.CreateDirectory(Path.Combine(_dir, "crds"));
         Write(RepoConfig.FileName, config);
         var file = Write("ns.yaml", Namespace("ok"));
         var (code, _, err) = Run("validate", file);

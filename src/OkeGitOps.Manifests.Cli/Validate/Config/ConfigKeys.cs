@@ -16,7 +16,7 @@ internal static class ConfigKeys
         ConfigKey.String("kubernetesVersion", "--kubernetes-version", "Kubernetes minor version to validate for, e.g. \"1.35\".",
             (s, v) => s with { KubernetesVersion = v.KubernetesVersion() }),
         ConfigKey.StringList("schemas", "--schemas", "Extra schema folders or files (okegitops schema files or CRD YAML), relative to this file.",
-            (s, v) => s with { SchemaDirectories = v.Paths() }),
+            (s, v) => s with { SchemaDirectories = v.SchemaPaths() }),
         ConfigKey.Boolean("strict", "--strict", "Unknown fields are errors (true, the default) or warnings (false).",
             (s, v) => s with { Strict = v.Boolean() }),
         ConfigKey.Boolean("ignoreMissingSchemas", "--ignore-missing-schemas", "Skip documents whose kind has no schema instead of failing them.",

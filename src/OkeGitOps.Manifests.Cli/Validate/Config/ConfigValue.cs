@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OkeGitOps.Manifests.Diagnostics;
+using OkeGitOps.Manifests.Schemas;
 using OkeGitOps.Manifests.Tree;
 
 namespace OkeGitOps.Manifests.Cli.Validate.Config;
@@ -25,16 +26,45 @@ internal sealed record ConfigValue(string Key, ManifestNode Node, string Directo
         _ => throw Bad("must be a list of strings"),
     };
 
-    public IReadOnlyList<string> Paths() => [.. Strings().Select(p => Path.GetFullPath(Path.Combine(Directory, p)))];
-
     public IReadOnlyList<Regex> Regexes() => [.. Strings().Select(Compile)];
 
     public Regex Regex() => Compile(String());
 
+    /// <summary>The Kubernetes minor version, which must be one the embedded schemas know.</summary>
     public string KubernetesVersion()
     {
-        var value = Node is IntegerNode or NumberNode ? ((ScalarNode)Node).Text : String();
-        return ConfigKeys.KubernetesVersionPattern.IsMatch(value) ? value : throw Bad($"'{value}' is not a Kubernetes minor version", "write it as \"1.35\", quoted");
+        var number = Node is IntegerNode or NumberNode;
+        var value = number ? ((ScalarNode)Node).Text : String();
+        if (!ConfigKeys.KubernetesVersionPattern.IsMatch(value)) throw Bad($"'{value}' is not a Kubernetes minor version", "write it as \"1.35\", quoted");
+        var supported = SchemaRegistry.Default.KubernetesVersions;
+        if (supported.Contains(value, StringComparer.Ordinal)) return value;
+        var choices = string.Join(", ", supported.Select(v => $"\"{v}\""));
+        throw number
+            ? Bad($"{value} is not a supported Kubernetes version (written without quotes, YAML reads it as the number {value})", $"write one of {choices}, quoted")
+            : Bad($"'{value}' is not a supported Kubernetes version", $"use one of {choices}");
+    }
+
+    /// <summary>
+    /// Paths of schema folders or files, relative to the config file's folder: each must exist and be a folder or a
+    /// regular file, or the error points at its item.
+    /// </summary>
+    public IReadOnlyList<string> SchemaPaths()
+    {
+        IEnumerable<ManifestNode> items = Node is SequenceNode list ? list : [Node];
+        var paths = new List<string>();
+        foreach (var (item, i) in items.Select((item, i) => (item, i)))
+        {
+            var what = Node is SequenceNode ? $"item {i}" : "value";
+            if (item is not StringNode s) throw Bad(Node is SequenceNode ? $"{what} must be a string" : "must be a list of strings", "quote the value", item);
+            var full = Path.GetFullPath(Path.Combine(Directory, s.Value));
+            var kind = FileClassifier.KindOf(full);
+            if (kind == FileKind.Missing)
+                throw Bad($"'{s.Value}' does not exist", $"paths are relative to the folder of the config file, {Directory}", item);
+            if (kind != FileKind.Directory && FileClassifier.ProblemReading(full) is { } problem)
+                throw Bad($"'{s.Value}': {problem}", "name a folder of schema files, or a single regular schema or CRD file", item);
+            paths.Add(full);
+        }
+        return paths;
     }
 
     public IReadOnlyList<ClusterScope> ClusterScopes()

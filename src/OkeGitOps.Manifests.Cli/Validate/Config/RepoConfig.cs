@@ -57,6 +57,12 @@ internal static class RepoConfig
     {
         var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
         if (display.StartsWith("..", StringComparison.Ordinal)) display = file;
+        // A pipe, socket or device is never opened: reading it could wait forever.
+        if (FileClassifier.ProblemReading(file) is { } problem)
+        {
+            throw new ConfigException(Diagnostic.Error(ConfigValue.Rule, $"cannot read the config file: {problem}", location: new SourceLocation(display, 1, 1),
+                suggestion: "make it a regular file, name another with --config FILE, or read none with --no-config"));
+        }
         IReadOnlyList<ManifestDocument> documents;
         try
         {
