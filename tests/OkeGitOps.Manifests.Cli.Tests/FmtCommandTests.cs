@@ -222,6 +222,30 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_quantity_written_as_a_number_is_formatted_as_the_string_the_api_server_stores()
+    {
+        var path = Write("deploy.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx:1.27
+                    resources: {requests: {cpu: 0.5, memory: 256Mi}, limits: {cpu: 1.5}}
+            """);
+        var (code, output, err) = Run("fmt", path);
+        Assert.True(code == 0, err);
+        Assert.Contains("          limits:\n            cpu: \"1.5\"\n          requests:\n            cpu: \"0.5\"\n            memory: 256Mi\n", output, StringComparison.Ordinal);
+        var (validateCode, validateOutput, _) = Run("validate", path);
+        Assert.True(validateCode == 0, validateOutput);
+    }
+
+    [Fact]
     public void A_kubectl_list_is_formatted_item_by_item()
     {
         var path = Write("list.yaml", """

@@ -214,6 +214,11 @@ internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator 
                 return n.Value == i.Value;
             case (IntegerNode i, NumberNode n):
                 return n.Value == i.Value;
+            case (NumberNode n, StringNode s):
+                // A quantity written as a number (cpu: 0.5) is held as its text, the form the API server stores.
+                return s.Value == n.Text;
+            case (StringNode s, NumberNode n):
+                return s.Value == n.Text;
             default:
                 return a.Equals(b);
         }

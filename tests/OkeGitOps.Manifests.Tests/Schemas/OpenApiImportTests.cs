@@ -38,7 +38,7 @@ public class OpenApiImportTests
         var spec = Schema(CrdImporter.ImportOpenApi(SampleCrds.OpenApi, null, ["Thing"])[0])["properties"]!["spec"]!["properties"]!;
 
         Assert.Equal("""{"x-kubernetes-int-or-string":true}""", spec["port"]!.ToJsonString());
-        Assert.Equal("""{"x-kubernetes-int-or-string":true}""", spec["size"]!.ToJsonString());
+        Assert.Equal("""{"format":"quantity","x-kubernetes-int-or-string":true}""", spec["size"]!.ToJsonString());
         Assert.Equal("""{"format":"date-time","type":"string"}""", spec["since"]!.ToJsonString());
         Assert.Equal("""{"type":"object","x-kubernetes-preserve-unknown-fields":true}""", spec["fields"]!.ToJsonString());
     }
