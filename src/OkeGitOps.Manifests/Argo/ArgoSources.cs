@@ -114,7 +114,11 @@ public static class ArgoSources
     public static ApplicationSpecSource Ref(string repoURL, string name = "values", string targetRevision = "HEAD")
         => new ApplicationSpecSource { RepoURL = GitUrl(repoURL), TargetRevision = Revision(targetRevision) }.AsRef(name);
 
-    /// <summary>Names this source so that other sources of a multi-source Application can use its files as <c>$name/...</c>.</summary>
+    /// <summary>
+    /// Names this source so that other sources of a multi-source Application can use its files as <c>$name/...</c>.
+    /// The source keeps its path, so Argo CD also deploys what is there; for a source that only lends its files, use
+    /// <see cref="Ref"/>, which has no path.
+    /// </summary>
     public static ApplicationSpecSource AsRef(this ApplicationSpecSource source, string name)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -165,7 +169,8 @@ public static class ArgoSources
 
     private static string RequirePath(string path)
     {
-        IntentRules.RequireText(path, $"{P}.path", IntentRules.ArgoRepoUrl, "path", "use '.' for the repository root");
+        IntentRules.RequireText(path, $"{P}.path", IntentRules.ArgoRepoUrl, "path",
+            "use '.' to deploy the repository root, or ArgoSources.Ref(url, \"values\", revision) for a source that only lends its files as $values/...");
         if (path.StartsWith('/') || path.Split('/').Contains(".."))
             throw IntentRules.Fail(IntentRules.ArgoRepoUrl, $"'{path}' must be relative to the repository root and stay inside it", $"{P}.path",
                 "write it like 'clusters/prod' (no leading '/', no '..')");

@@ -29,6 +29,23 @@ public class ArgoAcceptsWhatArgoAcceptsTests
     }
 
     [Fact]
+    public void Validate_refuses_a_value_file_from_a_source_ref_the_application_does_not_have()
+    {
+        var found = Validate("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata: {name: payments, namespace: argocd}
+            spec:
+              project: default
+              sources:
+              - {repoURL: 'https://charts.example.com', chart: payments, targetRevision: 1.2.0, helm: {valueFiles: [$values/prod.yaml, $config/extra.yaml]}}
+              - {repoURL: 'https://git.example.com/values.git', targetRevision: main, ref: values}
+              destination: {server: 'https://kubernetes.default.svc', namespace: payments}
+            """);
+        Assert.Equal(["argo-value-file-ref | p.yaml:7:124: error: spec.sources[0].helm.valueFiles[1]: the value file '$config/extra.yaml' reads from the source named 'config', but no source of this Application has ref: config; Argo CD cannot render it (use one of the refs the sources declare: $values)"], found);
+    }
+
+    [Fact]
     public void Validate_refuses_bad_and_duplicate_role_names_and_anything_a_project_lists_twice()
     {
         var found = Validate("""

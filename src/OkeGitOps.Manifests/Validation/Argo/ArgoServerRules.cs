@@ -23,6 +23,9 @@ public static partial class ArgoServerRules
     /// <summary>Rule id: a destination with both <c>server</c> and <c>name</c>, or with neither, or listed twice in a project.</summary>
     public const string Destination = "argo-destination";
 
+    /// <summary>Rule id: a Helm value file <c>$name/...</c> naming a source ref that the Application does not have.</summary>
+    public const string ValueFileRef = "argo-value-file-ref";
+
     /// <summary>Rule id: a project role whose name Argo CD refuses, or a role, policy or source repository listed twice.</summary>
     public const string ProjectRole = "argo-project-role";
 
@@ -50,6 +53,7 @@ public static partial class ArgoServerRules
                 break;
             case "Application":
                 CheckDestination(spec.GetValueOrDefault("destination") as MappingNode, at.Key("destination"), found);
+                CheckValueFileRefs(spec, at, found);
                 if (spec.GetValueOrDefault("destination") is MappingNode { } target && target.GetString("server") is null or "" && target.GetString("name") is null or "")
                     found.Add(Diagnostic.Error(Destination, "the destination names neither a server nor a cluster name; Argo CD cannot tell where to deploy",
                         at.Key("destination"), target.Location, "add server: https://kubernetes.default.svc (or the cluster's URL), or name: <cluster name>"));
@@ -153,6 +157,29 @@ public static partial class ArgoServerRules
                 else if (!seen.Add(policy.Value))
                     found.Add(Diagnostic.Error(RolePolicy, $"Argo CD refuses this project: the policy is listed twice in role '{name}'",
                         at.Key("roles").Index(i).Key("policies").Index(j), policy.Location, "remove the second copy"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Helm value files of a multi-source Application that start with <c>$name/</c> where no source has
+    /// <c>ref: name</c>: Argo CD fails to render the Application.
+    /// </summary>
+    private static void CheckValueFileRefs(MappingNode spec, NodePath at, List<Diagnostic> found)
+    {
+        if (spec.GetValueOrDefault("sources") is not SequenceNode sources) return;
+        var refs = sources.OfType<MappingNode>().Select(s => s.GetString("ref")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is not MappingNode source || (source.GetValueOrDefault("helm") as MappingNode)?.GetValueOrDefault("valueFiles") is not SequenceNode files) continue;
+            for (var j = 0; j < files.Count; j++)
+            {
+                if (files[j] is not StringNode file || !file.Value.StartsWith('$')) continue;
+                var name = file.Value[1..].Split('/')[0];
+                if (name.Length == 0 || name.Contains("{{", StringComparison.Ordinal) || refs.Contains(name)) continue;
+                found.Add(Diagnostic.Error(ValueFileRef, $"the value file '{file.Value}' reads from the source named '{name}', but no source of this Application has ref: {name}; Argo CD cannot render it",
+                    at.Key("sources").Index(i).Key("helm").Key("valueFiles").Index(j), file.Location,
+                    refs.Count == 0 ? $"add a source with ref: {name} (ArgoSources.Ref(url, \"{name}\", revision))" : $"use one of the refs the sources declare: {string.Join(", ", refs.Order(StringComparer.Ordinal).Select(r => "$" + r))}"));
             }
         }
     }
