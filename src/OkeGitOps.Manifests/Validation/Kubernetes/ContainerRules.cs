@@ -18,6 +18,8 @@ namespace OkeGitOps.Manifests.Validation.Kubernetes;
 internal static class ContainerRules
 {
     private static readonly string[] Protocols = ["TCP", "UDP", "SCTP"];
+    private static readonly string[] PullPolicies = ["Always", "IfNotPresent", "Never"];
+    private static readonly string[] TerminationMessagePolicies = ["File", "FallbackToLogsOnError"];
     private static readonly string[] EnvSources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"];
 
     /// <param name="container">The container.</param>
@@ -56,6 +58,8 @@ internal static class ContainerRules
                 $"use \"{image.Value.Trim()}\"");
         }
 
+        FieldChecks.Choice(container, "imagePullPolicy", ValidationRules.ContainerImage, PullPolicies, ctx, "imagePullPolicy");
+        FieldChecks.Choice(container, "terminationMessagePolicy", ValidationRules.PodSpec, TerminationMessagePolicies, ctx, "terminationMessagePolicy");
         CheckPorts(container, ctx);
         CheckEnv(container, ctx);
         CheckVolumeMounts(container, volumes, ctx);
