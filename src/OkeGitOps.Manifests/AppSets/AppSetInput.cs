@@ -61,7 +61,11 @@ public sealed record AppSetInput
 /// <summary>Bounds that keep expansion of a hostile or mistaken ApplicationSet finite.</summary>
 /// <param name="MaxParameterSets">Parameter sets one generator (including a matrix's product) may produce.</param>
 /// <param name="MaxTemplateSteps">Evaluation steps one Go template string may take.</param>
-/// <param name="MaxRenderedLength">Characters one rendered template string may have.</param>
+/// <param name="MaxRenderedLength">
+/// Characters one rendered template string may have, and also any string a Go template produces on the way (function
+/// results, formatted values): 1 MiB by default, far more than any Application field needs. It becomes the Go
+/// template engine's <see cref="GoTemplate.GoTemplateLimits.MaxOutputLength"/>.
+/// </param>
 /// <param name="MaxGitFiles">Files and folders a Git generator may list in one repository.</param>
 public sealed record AppSetLimits(
     int MaxParameterSets = 10_000,

@@ -42,12 +42,12 @@ internal static class SprigFunctions
         f["contains"] = new(2, 2, (_, a) => Str(a[1]).Contains(Str(a[0]), StringComparison.Ordinal));
         f["hasPrefix"] = new(2, 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal));
         f["hasSuffix"] = new(2, 2, (_, a) => Str(a[1]).EndsWith(Str(a[0]), StringComparison.Ordinal));
-        f["quote"] = new(0, -1, (_, a) => string.Join(' ', a.Where(NotNil).Select(v => GoFormat.Quote(StrVal(v)))));
-        f["squote"] = new(0, -1, (_, a) => string.Join(' ', a.Where(NotNil).Select(v => "'" + StrVal(v) + "'")));
-        f["cat"] = new(0, -1, (_, a) => string.Join(' ', a.Where(NotNil).Select(StrVal)));
-        f["indent"] = new(2, 2, (_, a) => Indent(Int(a[0]), Str(a[1])));
-        f["nindent"] = new(2, 2, (_, a) => "\n" + Indent(Int(a[0]), Str(a[1])));
-        f["replace"] = new(3, 3, (_, a) => Str(a[0]).Length == 0 ? Str(a[2]) : Str(a[2]).Replace(Str(a[0]), Str(a[1]), StringComparison.Ordinal));
+        f["quote"] = new(0, -1, (_, a) => JoinBounded(" ", a.Where(NotNil).Select(v => GoFormat.Quote(StrVal(v)))));
+        f["squote"] = new(0, -1, (_, a) => JoinBounded(" ", a.Where(NotNil).Select(v => "'" + StrVal(v) + "'")));
+        f["cat"] = new(0, -1, (_, a) => JoinBounded(" ", a.Where(NotNil).Select(StrVal)));
+        f["indent"] = new(2, 2, (_, a) => Indent(Int(a[0]), Str(a[1]), newlineFirst: false));
+        f["nindent"] = new(2, 2, (_, a) => Indent(Int(a[0]), Str(a[1]), newlineFirst: true));
+        f["replace"] = new(3, 3, (_, a) => Replace(Str(a[0]), Str(a[1]), Str(a[2])));
         f["plural"] = new(3, 3, (_, a) => Int(a[2]) == 1 ? Str(a[0]) : Str(a[1]));
         f["snakecase"] = new(1, 1, (_, a) => Words(Str(a[0]), '_'));
         f["kebabcase"] = new(1, 1, (_, a) => Words(Str(a[0]), '-'));
@@ -58,15 +58,15 @@ internal static class SprigFunctions
         f["split"] = new(2, 2, (_, a) => Indexed(GoSplit(Str(a[1]), Str(a[0]), -1)));
         f["splitList"] = new(2, 2, (_, a) => GoSplit(Str(a[1]), Str(a[0]), -1).Cast<object?>().ToList());
         f["splitn"] = new(3, 3, (_, a) => Indexed(GoSplit(Str(a[2]), Str(a[0]), Int(a[1]))));
-        f["join"] = new(2, 2, (_, a) => string.Join(Str(a[0]), StrSlice(a[1])));
+        f["join"] = new(2, 2, (_, a) => JoinBounded(Str(a[0]), StrSlice(a[1])));
         f["sortAlpha"] = new(1, 1, (_, a) => StrSlice(a[0]).OrderBy(s => s, StringComparer.Ordinal).Cast<object?>().ToList());
         // regexMatch alone swallows a bad pattern (false); the others fail, and their must variants fail the same way.
         f["regexMatch"] = new(2, 2, (_, a) => TryRegex(Str(a[0]))?.IsMatch(Str(a[1])) ?? false);
         f["mustRegexMatch"] = new(2, 2, (_, a) => Regex(Str(a[0])).IsMatch(Str(a[1])));
         f["regexFind"] = new(2, 2, (_, a) => Regex(Str(a[0])).Match(Str(a[1])) is { Success: true } m ? m.Value : "");
         f["regexFindAll"] = new(3, 3, (_, a) => Regex(Str(a[0])).Matches(Str(a[1])).Select(m => m.Value).Take(Int(a[2]) < 0 ? int.MaxValue : Int(a[2])).Cast<object?>().ToList());
-        f["regexReplaceAll"] = new(3, 3, (_, a) => Regex(Str(a[0])).Replace(Str(a[1]), GoReplacement(Str(a[2]))));
-        f["regexReplaceAllLiteral"] = new(3, 3, (_, a) => Regex(Str(a[0])).Replace(Str(a[1]), Str(a[2]).Replace("$", "$$", StringComparison.Ordinal)));
+        f["regexReplaceAll"] = new(3, 3, (_, a) => RegexReplace(Regex(Str(a[0])), Str(a[1]), GoReplacement(Str(a[2]))));
+        f["regexReplaceAllLiteral"] = new(3, 3, (_, a) => RegexReplace(Regex(Str(a[0])), Str(a[1]), Str(a[2]).Replace("$", "$$", StringComparison.Ordinal)));
         f["regexSplit"] = new(3, 3, (_, a) => RegexSplit(Str(a[0]), Str(a[1]), Int(a[2])));
         f["regexQuoteMeta"] = new(1, 1, (_, a) => QuoteMeta(Str(a[0])));
         foreach (var name in new[] { "regexFind", "regexFindAll", "regexReplaceAll", "regexReplaceAllLiteral", "regexSplit" })
@@ -162,7 +162,12 @@ internal static class SprigFunctions
         f["omit"] = new(1, -1, (_, a) => Map(a[0]).Where(e => !a.Skip(1).Any(k => Str(k) == e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
         f["merge"] = new(1, -1, (_, a) => Merge(a, overwrite: false));
         f["mergeOverwrite"] = new(1, -1, (_, a) => Merge(a, overwrite: true));
-        f["deepCopy"] = new(1, 1, (_, a) => DeepCopy(a[0]));
+        f["deepCopy"] = new(1, 1, (_, a) =>
+        {
+            // A value that shares itself many times over would copy into exponentially many nodes.
+            TextBound.CheckSize(a[0]);
+            return DeepCopy(a[0]);
+        });
         f["mustMerge"] = f["merge"];
         f["mustMergeOverwrite"] = f["mergeOverwrite"];
         f["mustDeepCopy"] = f["deepCopy"];
@@ -234,6 +239,7 @@ internal static class SprigFunctions
     {
         if (count < 0) throw new TemplateFunctionException("strings: negative Repeat count");
         if ((long)count * s.Length > 1_000_000) throw new TemplateFunctionException("repeat would produce more than 1000000 characters");
+        TextBound.Check((long)count * s.Length);
         return string.Concat(Enumerable.Repeat(s, count));
     }
 
@@ -287,6 +293,7 @@ internal static class SprigFunctions
         var offset = 0;
         while (s.Length - offset > width)
         {
+            TextBound.Check(sb);
             if (s[offset] == ' ')
             {
                 offset++;
@@ -322,10 +329,61 @@ internal static class SprigFunctions
         return sb.ToString();
     }
 
-    private static string Indent(int n, string s)
+    /// <summary>Sprig's indent (and nindent, with a newline first): the pad before every line, sized before it is built.</summary>
+    private static string Indent(int n, string s, bool newlineFirst)
     {
-        var pad = new string(' ', Math.Max(0, n));
-        return pad + s.Replace("\n", "\n" + pad, StringComparison.Ordinal);
+        n = Math.Max(0, n);
+        var lines = 1L + s.AsSpan().Count('\n');
+        TextBound.Check(s.Length + lines * n + (newlineFirst ? 1 : 0));
+        var pad = new string(' ', n);
+        return (newlineFirst ? "\n" : "") + pad + s.Replace("\n", "\n" + pad, StringComparison.Ordinal);
+    }
+
+    /// <summary>Go's strings.Replace with n = -1; the result's length is counted from the occurrences before it is built.</summary>
+    private static string Replace(string old, string @new, string s)
+    {
+        if (old.Length == 0)
+        {
+            // Go inserts the replacement before every rune and at the end; Sprig's replace keeps that.
+            var runes = s.EnumerateRunes().Count();
+            TextBound.Check(s.Length + (runes + 1L) * @new.Length);
+            if (@new.Length == 0) return s;
+            var sb = new StringBuilder(s.Length + (runes + 1) * @new.Length);
+            foreach (var r in s.EnumerateRunes()) sb.Append(@new).Append(r.ToString());
+            return sb.Append(@new).ToString();
+        }
+        long count = 0;
+        for (var at = s.IndexOf(old, StringComparison.Ordinal); at >= 0; at = s.IndexOf(old, at + old.Length, StringComparison.Ordinal)) count++;
+        TextBound.Check(s.Length + count * (@new.Length - old.Length));
+        return count == 0 ? s : s.Replace(old, @new, StringComparison.Ordinal);
+    }
+
+    /// <summary>string.Join held to the run's size bound as it grows.</summary>
+    private static string JoinBounded(string separator, IEnumerable<string> parts)
+    {
+        var sb = new StringBuilder();
+        var first = true;
+        foreach (var part in parts)
+        {
+            TextBound.Check((long)sb.Length + separator.Length + part.Length);
+            if (!first) sb.Append(separator);
+            first = false;
+            sb.Append(part);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A regex replacement held to the run's size bound, checked after each match's replacement is made.</summary>
+    private static string RegexReplace(Regex regex, string input, string replacement)
+    {
+        long length = input.Length;
+        return regex.Replace(input, m =>
+        {
+            var r = m.Result(replacement);
+            length += r.Length - m.Length;
+            TextBound.Check(length);
+            return r;
+        });
     }
 
     private static string Words(string s, char sep)
@@ -373,10 +431,17 @@ internal static class SprigFunctions
 
     private static void AddJson(Dictionary<string, TemplateFunction> f, string name, bool indent, bool escapeHtml)
     {
-        f[name] = new(1, 1, (_, a) => Unsupported(a[0]) is null ? TemplateData.ToJson(a[0], indent, escapeHtml) : "");
-        f["must" + char.ToUpperInvariant(name[0]) + name[1..]] = new(1, 1, (_, a) => Unsupported(a[0]) is { } bad
+        f[name] = new(1, 1, (_, a) => SizeChecked(a[0]) is var v && Unsupported(v) is null ? TemplateData.ToJson(v, indent, escapeHtml) : "");
+        f["must" + char.ToUpperInvariant(name[0]) + name[1..]] = new(1, 1, (_, a) => Unsupported(SizeChecked(a[0])) is { } bad
             ? throw new TemplateFunctionException($"json: unsupported value: {bad}")
             : TemplateData.ToJson(a[0], indent, escapeHtml));
+    }
+
+    /// <summary>The value, once its size is checked against the run's bound, so a self-sharing list is refused before any walk of it.</summary>
+    private static object? SizeChecked(object? value)
+    {
+        TextBound.CheckSize(value);
+        return value;
     }
 
     /// <summary>The first float JSON cannot hold (NaN or an infinity), as Go prints it, or null.</summary>
@@ -628,7 +693,12 @@ internal static class SprigFunctions
     private static object? Merge(IReadOnlyList<object?> a, bool overwrite)
     {
         var dst = Map(a[0]);
-        foreach (var src in a.Skip(1)) MergeInto(dst, Map(src), overwrite);
+        foreach (var src in a.Skip(1))
+        {
+            // Merging deep-copies the source's values; one that shares itself many times over is refused first.
+            TextBound.CheckSize(src);
+            MergeInto(dst, Map(src), overwrite);
+        }
         return dst;
     }
 
@@ -681,6 +751,8 @@ internal static class SprigFunctions
     {
         if (GoValues.IsMissing(x)) x = null;
         if (GoValues.IsMissing(y)) y = null;
+        // The same list or map is equal to itself; this also keeps a list shared many times over from being walked in full.
+        if (x is not null && ReferenceEquals(x, y)) return true;
         return (x, y) switch
         {
             (null, null) => true,
