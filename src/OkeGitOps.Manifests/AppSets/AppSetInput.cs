@@ -19,6 +19,17 @@ public sealed record AppSetInput
     /// </summary>
     public IReadOnlyList<ManifestNode> ClusterSecrets { get; init; } = [];
 
+    /// <summary>The namespace Argo CD runs in when neither the input nor the ApplicationSet says otherwise.</summary>
+    public const string DefaultArgoCdNamespace = "argocd";
+
+    /// <summary>
+    /// The namespace Argo CD runs in. Argo CD v3 reads cluster Secrets from its own namespace only, so a Secret whose
+    /// <c>metadata.namespace</c> names another namespace is left out; a Secret that names none is kept (it would be
+    /// applied there). Null (the default) means the ApplicationSet's own <c>metadata.namespace</c>, or
+    /// <see cref="DefaultArgoCdNamespace"/> when it has none.
+    /// </summary>
+    public string? ArgoCdNamespace { get; init; }
+
     /// <summary>For each Git <c>repoURL</c>, the local folder that stands for its content at the target revision.</summary>
     public IReadOnlyDictionary<string, string> Repositories { get; init; } = new Dictionary<string, string>();
 

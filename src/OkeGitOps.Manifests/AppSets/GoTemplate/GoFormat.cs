@@ -180,6 +180,9 @@ internal static class GoFormat
         _ = space;
         switch (verb)
         {
+            case 'T':
+                // Go's type name; a nil (or missing) value prints as <nil>.
+                return GoValues.TypeName(arg);
             case 'v':
                 if (plus && arg is long l0) return (l0 >= 0 ? "+" : "") + l0.ToString(CultureInfo.InvariantCulture);
                 if (arg is string s0 && sharp) return Quote(s0);

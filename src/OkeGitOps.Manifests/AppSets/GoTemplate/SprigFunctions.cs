@@ -147,7 +147,7 @@ internal static class SprigFunctions
             ? throw new TemplateFunctionException("decimal division by zero")
             : decimal.Round(x / y, 16, MidpointRounding.AwayFromZero)));
         f["toDecimal"] = new(1, 1, (_, a) => ToDecimalFromOctal(a[0]));
-        f["atoi"] = new(1, 1, (_, a) => long.TryParse(Str(a[0]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 0L);
+        f["atoi"] = new(1, 1, (_, a) => Atoi(Str(a[0])));
 
         // Dictionaries.
         f["dict"] = new(0, -1, (_, a) => Dict(a));
@@ -657,27 +657,168 @@ internal static class SprigFunctions
         }
     }
 
+    /// <summary>
+    /// Sprig's int, int64 and the maths functions' conversion (spf13/cast): a string loses a trailing all-zero decimal
+    /// part ("1.0" is "1") and is then read as a Go integer literal with its base prefix (0x, 0o, 0b, or a leading 0 for
+    /// octal; underscores between digits); anything else, "1.9" and "1e3" included, gives 0.
+    /// </summary>
     public static long ToInt64(object? v) => v switch
     {
         long l => l,
         int i => i,
         double d => double.IsNaN(d) ? 0 : (long)Math.Truncate(d),
         bool b => b ? 1 : 0,
-        string s => long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-            ? l
-            : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : 0,
+        string s => ParseGoInt(TrimZeroDecimal(s), baseZero: true, out var l) == IntParse.Ok ? l : 0,
         _ => 0,
     };
 
+    /// <summary>spf13/cast's float conversion: a string read as Go's ParseFloat reads it (no spaces), else 0.</summary>
     public static double ToFloat64(object? v) => v switch
     {
         long l => l,
         int i => i,
         double d => d,
         bool b => b ? 1 : 0,
-        string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0,
+        string s => ParseGoFloat(s),
         _ => 0,
     };
+
+    /// <summary>Sprig's atoi: Go's strconv.Atoi (base 10, optional sign) with its error ignored: bad text gives 0, a number out of range the nearest int64.</summary>
+    private static long Atoi(string s) => ParseGoInt(s, baseZero: false, out var v) switch
+    {
+        IntParse.Ok or IntParse.OutOfRange => v,
+        _ => 0,
+    };
+
+    /// <summary>The outcome of reading an integer the way Go's strconv.ParseInt does.</summary>
+    private enum IntParse { Ok, OutOfRange, Invalid }
+
+    /// <summary>
+    /// Go's strconv.ParseInt(s, base, 64) for base 10 or base 0 (prefixes and underscores). Out of range gives the
+    /// nearest int64, as Go returns it alongside the error.
+    /// </summary>
+    private static IntParse ParseGoInt(string s, bool baseZero, out long value)
+    {
+        value = 0;
+        var span = s.AsSpan();
+        var negative = false;
+        if (span.Length > 0 && (span[0] == '+' || span[0] == '-'))
+        {
+            negative = span[0] == '-';
+            span = span[1..];
+        }
+        if (span.Length == 0) return IntParse.Invalid;
+        var body = span;
+        var radix = 10;
+        if (baseZero && span[0] == '0' && span.Length > 1)
+        {
+            var p = char.ToLowerInvariant(span[1]);
+            if (span.Length >= 3 && p is 'x' or 'o' or 'b')
+            {
+                radix = p == 'x' ? 16 : p == 'o' ? 8 : 2;
+                span = span[2..];
+            }
+            else
+            {
+                radix = 8;
+                span = span[1..];
+            }
+        }
+        if (baseZero && span.Contains('_') && !UnderscoresOk(body)) return IntParse.Invalid;
+        ulong magnitude = 0;
+        var overflow = false;
+        var digits = 0;
+        foreach (var c in span)
+        {
+            if (c == '_' && baseZero) continue;
+            var d = c switch
+            {
+                >= '0' and <= '9' => c - '0',
+                >= 'a' and <= 'z' => c - 'a' + 10,
+                >= 'A' and <= 'Z' => c - 'A' + 10,
+                _ => 99,
+            };
+            if (d >= radix) return IntParse.Invalid;
+            digits++;
+            if (magnitude > (ulong.MaxValue - (ulong)d) / (ulong)radix) overflow = true;
+            else magnitude = magnitude * (ulong)radix + (ulong)d;
+        }
+        if (digits == 0 && radix != 8) return IntParse.Invalid;
+        var limit = negative ? (ulong)long.MaxValue + 1 : long.MaxValue;
+        if (overflow || magnitude > limit)
+        {
+            value = negative ? long.MinValue : long.MaxValue;
+            return IntParse.OutOfRange;
+        }
+        value = negative ? (long)(0 - magnitude) : (long)magnitude;
+        return IntParse.Ok;
+    }
+
+    /// <summary>Go's rule for underscores in a base-0 literal: only between digits, or between a base prefix and a digit.</summary>
+    private static bool UnderscoresOk(ReadOnlySpan<char> s)
+    {
+        var saw = '^';
+        var i = 0;
+        var hex = false;
+        if (s.Length >= 2 && s[0] == '0' && char.ToLowerInvariant(s[1]) is 'x' or 'o' or 'b')
+        {
+            hex = char.ToLowerInvariant(s[1]) == 'x';
+            i = 2;
+            saw = '0';
+        }
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c) || (hex && char.IsAsciiHexDigit(c)))
+            {
+                saw = '0';
+                continue;
+            }
+            if (c == '_')
+            {
+                if (saw != '0') return false;
+                saw = '_';
+                continue;
+            }
+            if (saw == '_') return false;
+            saw = '!';
+        }
+        return saw != '_';
+    }
+
+    /// <summary>spf13/cast's trimZeroDecimal: "12.000" becomes "12"; any other text is left alone.</summary>
+    private static string TrimZeroDecimal(string s)
+    {
+        var foundZero = false;
+        for (var i = s.Length; i > 0; i--)
+        {
+            switch (s[i - 1])
+            {
+                case '.':
+                    if (foundZero) return s[..(i - 1)];
+                    break;
+                case '0':
+                    foundZero = true;
+                    break;
+                default:
+                    return s;
+            }
+        }
+        return s;
+    }
+
+    /// <summary>Go's strconv.ParseFloat for decimal text (no spaces; inf and nan spelled as Go accepts them); 0 on error.</summary>
+    private static double ParseGoFloat(string s)
+    {
+        var unsigned = s.TrimStart('+', '-');
+        if (unsigned.Length != s.Length - (s.Length > 0 && s[0] is '+' or '-' ? 1 : 0)) return 0;
+        var negative = s.StartsWith('-');
+        if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+            return negative ? double.NegativeInfinity : double.PositiveInfinity;
+        if (unsigned.Equals("nan", StringComparison.OrdinalIgnoreCase)) return s.Length == 3 ? double.NaN : 0;
+        return double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : 0; // out of range is an error in Go: 0
+    }
 
     private static Dictionary<string, object?> Dict(IReadOnlyList<object?> a)
     {
