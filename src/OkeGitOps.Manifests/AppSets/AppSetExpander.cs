@@ -65,7 +65,7 @@ public sealed class AppSetExpander
         var preserve = (spec.GetValueOrDefault("syncPolicy") as MappingNode)?.GetValueOrDefault("preserveResourcesOnDeletion") is BooleanNode { Value: true };
         var renderer = new TemplateRenderer(useGo, options, input.Limits, new GoTemplate.GoTemplateEnvironment(input.Now, input.RandomSeed));
         var warnings = new List<Diagnostic>();
-        var runner = new GeneratorRunner(input, renderer, warnings, clusters);
+        var runner = new GeneratorRunner(input, renderer, warnings, clusters, input.ArgoCdNamespace ?? ns ?? AppSetInput.DefaultArgoCdNamespace);
         var apps = new List<(MappingNode App, NodePath Generator)>();
         var generators = spec.GetValueOrDefault("generators") as SequenceNode ?? ManifestNode.List();
         var specPath = NodePath.Root.Key("spec");
@@ -172,7 +172,7 @@ public sealed class AppSetExpander
         var known = runner.KnownClusters;
         // Looked up once per Application: sets, so a large fleet's check stays linear.
         var knownNames = known.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var knownServers = known.Select(c => c.Server).ToHashSet(StringComparer.Ordinal);
+        var knownServers = known.Select(c => c.TrimmedServer).ToHashSet(StringComparer.Ordinal);
         foreach (var (app, generator) in apps)
         {
             var appName = (app.GetValueOrDefault("metadata") as MappingNode)?.GetString("name") ?? "";

@@ -19,6 +19,17 @@ public sealed record AppSetInput
     /// </summary>
     public IReadOnlyList<ManifestNode> ClusterSecrets { get; init; } = [];
 
+    /// <summary>The namespace Argo CD runs in when neither the input nor the ApplicationSet says otherwise.</summary>
+    public const string DefaultArgoCdNamespace = "argocd";
+
+    /// <summary>
+    /// The namespace Argo CD runs in. Argo CD v3 reads cluster Secrets from its own namespace only, so a Secret whose
+    /// <c>metadata.namespace</c> names another namespace is left out; a Secret that names none is kept (it would be
+    /// applied there). Null (the default) means the ApplicationSet's own <c>metadata.namespace</c>, or
+    /// <see cref="DefaultArgoCdNamespace"/> when it has none.
+    /// </summary>
+    public string? ArgoCdNamespace { get; init; }
+
     /// <summary>For each Git <c>repoURL</c>, the local folder that stands for its content at the target revision.</summary>
     public IReadOnlyDictionary<string, string> Repositories { get; init; } = new Dictionary<string, string>();
 
@@ -61,7 +72,11 @@ public sealed record AppSetInput
 /// <summary>Bounds that keep expansion of a hostile or mistaken ApplicationSet finite.</summary>
 /// <param name="MaxParameterSets">Parameter sets one generator (including a matrix's product) may produce.</param>
 /// <param name="MaxTemplateSteps">Evaluation steps one Go template string may take.</param>
-/// <param name="MaxRenderedLength">Characters one rendered template string may have.</param>
+/// <param name="MaxRenderedLength">
+/// Characters one rendered template string may have, and also any string a Go template produces on the way (function
+/// results, formatted values): 1 MiB by default, far more than any Application field needs. It becomes the Go
+/// template engine's <see cref="GoTemplate.GoTemplateLimits.MaxOutputLength"/>.
+/// </param>
 /// <param name="MaxGitFiles">Files and folders a Git generator may list in one repository.</param>
 public sealed record AppSetLimits(
     int MaxParameterSets = 10_000,

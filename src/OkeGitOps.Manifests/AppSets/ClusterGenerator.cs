@@ -18,25 +18,40 @@ internal sealed partial class GeneratorRunner
         var values = spec.GetValueOrDefault("values") as MappingNode;
         var flat = spec.GetValueOrDefault("flatList") is BooleanNode { Value: true };
         var result = new List<Dictionary<string, object?>>();
-        var secrets = new List<ClusterSecret>();
-        foreach (var cluster in KnownClusters)
+        // Argo CD keys the matching Secrets by their cluster name, so of two Secrets with one name a single parameter set
+        // comes out: the later one overwrites the earlier in its map. Argo CD's own list order comes from its informer
+        // cache and is not defined; here the later Secret in the input wins, and a warning says a choice was made.
+        var byName = new Dictionary<string, ClusterSecret>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var cluster in _clusters)
         {
-            if (cluster.IsLocal)
+            if (!_input.InClusterEnabled && cluster.TrimmedServer == ClusterSecret.InClusterServer) continue;
+            var labels = new Dictionary<string, string>(cluster.Labels, StringComparer.Ordinal);
+            if (!selector.Matches(labels)) continue;
+            if (byName.ContainsKey(cluster.Name))
             {
-                if (!selector.IsEmpty) continue;
-                var p = ParamSets.New();
-                p["name"] = cluster.Name;
-                p["nameNormalized"] = cluster.Name;
-                p["server"] = cluster.Server;
-                p["project"] = "";
-                _renderer.AppendValues(values, p, path.Key("values"));
-                result.Add(p);
+                _warnings.Add(Diagnostic.Warning(AppSetRules.GeneratorError,
+                    $"two cluster Secrets have the name '{cluster.Name}'; Argo CD keeps only one of them (which one is not defined), the preview keeps the later (server {cluster.Server})",
+                    path, spec.Location, "give every cluster Secret its own name (data.name)"));
+                order.Remove(cluster.Name);
             }
-            else
-            {
-                var labels = new Dictionary<string, string>(cluster.Labels, StringComparer.Ordinal);
-                if (selector.Matches(labels)) secrets.Add(cluster);
-            }
+            byName[cluster.Name] = cluster;
+            order.Add(cluster.Name);
+        }
+        var secrets = order.Select(n => byName[n]).ToList();
+        // The in-cluster entry comes first, only with an empty selector (it has no labels), and only when no Secret holds
+        // Argo CD's in-cluster address, compared without trailing slashes as Argo CD's cluster database stores servers.
+        // (The server parameter itself stays as the Secret writes it.)
+        if (selector.IsEmpty && _input.InClusterEnabled && !secrets.Any(s => s.TrimmedServer == ClusterSecret.InClusterServer))
+        {
+            var local = ClusterSecret.Local;
+            var p = ParamSets.New();
+            p["name"] = local.Name;
+            p["nameNormalized"] = local.Name;
+            p["server"] = local.Server;
+            p["project"] = "";
+            _renderer.AppendValues(values, p, path.Key("values"));
+            result.Add(p);
         }
         foreach (var cluster in secrets)
         {

@@ -3,10 +3,20 @@ using OkeGitOps.Manifests.Tree;
 
 namespace OkeGitOps.Manifests.AppSets;
 
-/// <summary>An Argo CD cluster as the cluster generator sees it: from a cluster Secret, or the in-cluster entry.</summary>
+/// <summary>
+/// An Argo CD cluster as the cluster generator sees it: from a cluster Secret, or the in-cluster entry. The server is
+/// kept as the Secret holds it (the generator's <c>server</c> parameter is that raw text); <see cref="TrimmedServer"/>
+/// is what Argo CD's cluster database compares. <see cref="Namespace"/> is the Secret's namespace, when it names one.
+/// </summary>
 internal sealed record ClusterSecret(string Name, string Server, string? Project, IReadOnlyDictionary<string, string> Labels,
-    IReadOnlyDictionary<string, string> Annotations, bool IsLocal)
+    IReadOnlyDictionary<string, string> Annotations, bool IsLocal, string? Namespace = null)
 {
+    /// <summary>The server without trailing slashes, as Argo CD's cluster database stores and compares it.</summary>
+    public string TrimmedServer => Server.TrimEnd('/');
+
+    /// <summary>Whether Argo CD lists this cluster: a Secret in another namespace than Argo CD's is never read.</summary>
+    public bool VisibleFrom(string argoCdNamespace) => IsLocal || Namespace is null || Namespace == argoCdNamespace;
+
     public const string SecretTypeLabel = "argocd.argoproj.io/secret-type";
     public const string InClusterServer = "https://kubernetes.default.svc";
 
@@ -53,9 +63,9 @@ internal sealed record ClusterSecret(string Name, string Server, string? Project
             foreach (var (k, v) in StringMap(m.GetValueOrDefault("stringData"))) data[k] = v;
             result.Add(new ClusterSecret(
                 data.GetValueOrDefault("name") ?? "",
-                (data.GetValueOrDefault("server") ?? "").TrimEnd('/'),
+                data.GetValueOrDefault("server") ?? "",
                 data.TryGetValue("project", out var project) ? project : null,
-                labels, annotations, IsLocal: false));
+                labels, annotations, IsLocal: false, NonEmpty(metadata?.GetString("namespace"))));
         }
         return result;
     }
@@ -72,10 +82,14 @@ internal sealed record ClusterSecret(string Name, string Server, string? Project
         if (!labels.TryGetValue(SecretTypeLabel, out var type) || type != "cluster") return null;
         var data = StringMap(template.GetValueOrDefault("data"));
         var name = data.GetValueOrDefault("name") ?? (externalSecret.At(MetadataName) as Tree.StringNode)?.Value ?? "";
-        return new ClusterSecret(name, (data.GetValueOrDefault("server") ?? "").TrimEnd('/'),
+        // The operator creates the Secret in the ExternalSecret's own namespace.
+        var ns = (externalSecret.GetValueOrDefault("metadata") as MappingNode)?.GetString("namespace");
+        return new ClusterSecret(name, data.GetValueOrDefault("server") ?? "",
             data.TryGetValue("project", out var project) ? project : null,
-            labels, StringMap(metadata?.GetValueOrDefault("annotations")), IsLocal: false);
+            labels, StringMap(metadata?.GetValueOrDefault("annotations")), IsLocal: false, NonEmpty(ns));
     }
+
+    private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     private static Dictionary<string, string> StringMap(ManifestNode? node)
     {

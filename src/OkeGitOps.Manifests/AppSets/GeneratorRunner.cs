@@ -24,19 +24,28 @@ internal sealed partial class GeneratorRunner
     private readonly List<Diagnostic> _warnings;
     private readonly IReadOnlyList<ClusterSecret> _clusters;
 
-    public GeneratorRunner(AppSetInput input, TemplateRenderer renderer, List<Diagnostic> warnings, IReadOnlyList<ClusterSecret>? clusters = null)
+    /// <param name="input">The expander's input.</param>
+    /// <param name="renderer">Renders templates with the ApplicationSet's engine.</param>
+    /// <param name="warnings">Receives the warnings generators raise.</param>
+    /// <param name="clusters">The clusters already read from <paramref name="input"/>'s Secrets, or null to read them.</param>
+    /// <param name="argoCdNamespace">Argo CD's namespace: cluster Secrets that name another namespace are not read.</param>
+    public GeneratorRunner(AppSetInput input, TemplateRenderer renderer, List<Diagnostic> warnings, IReadOnlyList<ClusterSecret>? clusters = null,
+        string argoCdNamespace = AppSetInput.DefaultArgoCdNamespace)
     {
         _input = input;
         _renderer = renderer;
         _warnings = warnings;
-        _clusters = clusters ?? ClusterSecret.ReadAll(input.ClusterSecrets);
+        _clusters = (clusters ?? ClusterSecret.ReadAll(input.ClusterSecrets)).Where(c => c.VisibleFrom(argoCdNamespace)).ToList();
     }
 
     private bool UseGo => _renderer.UseGoTemplate;
 
     private AppSetLimits Limits => _input.Limits;
 
-    /// <summary>All clusters Argo CD knows: the Secrets, plus the in-cluster entry when no Secret stands for it.</summary>
+    /// <summary>
+    /// All clusters Argo CD's cluster database knows, which destinations are checked against: the Secrets, plus the
+    /// in-cluster entry when no Secret stands for it (servers compared without trailing slashes, as the database does).
+    /// </summary>
     public IReadOnlyList<ClusterSecret> KnownClusters
     {
         get
@@ -45,7 +54,7 @@ internal sealed partial class GeneratorRunner
             var hasInClusterSecret = false;
             foreach (var c in _clusters)
             {
-                if (c.Server == ClusterSecret.InClusterServer)
+                if (c.TrimmedServer == ClusterSecret.InClusterServer)
                 {
                     if (!_input.InClusterEnabled) continue;
                     hasInClusterSecret = true;

@@ -8,9 +8,10 @@ namespace OkeGitOps.Manifests.AppSets;
 
 /// <summary>
 /// The Git generators, reading a local folder that stands for the repository at its revision. Directories: every
-/// folder (hidden ones skipped) matching an include pattern and no exclude pattern, in walk order. Files: every file
+/// folder (hidden ones and what is below them skipped) matching an include pattern and no exclude pattern, in walk
+/// order. Files: every file, hidden ones and those in hidden folders included (as <c>git ls-files</c> lists them),
 /// matching an include pattern and no exclude pattern, sorted by path; each file gives one parameter set, or one per
-/// item when it holds a list.
+/// item when it holds a list. The <c>.git</c> folder is never content.
 /// </summary>
 internal sealed partial class GeneratorRunner
 {
@@ -47,13 +48,14 @@ internal sealed partial class GeneratorRunner
                 var childRel = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
                 if (entry is DirectoryInfo d)
                 {
-                    if (entry.Name.StartsWith('.')) continue;
+                    if (entry.Name == ".git" || (directories && entry.Name.StartsWith('.'))) continue;
                     if ((d.Attributes & FileAttributes.ReparsePoint) != 0) continue;
                     if (directories) result.Add(childRel);
                     Visit(d.FullName, childRel);
                 }
-                else if (!directories)
+                else if (!directories && !(rel.Length == 0 && entry.Name == ".git"))
                 {
+                    // A .git file (a worktree's or submodule's pointer) is Git's, not the repository's content.
                     result.Add(childRel);
                 }
             }
@@ -176,7 +178,11 @@ internal sealed partial class GeneratorRunner
         return result;
     }
 
-    /// <summary>A JSON or YAML file: a list of objects, or one object; an empty list gives one empty parameter set.</summary>
+    /// <summary>
+    /// A JSON or YAML file: a list of objects, or one object. An empty list (or an empty file) gives one parameter set
+    /// holding only the path parameters: Argo CD's git generator reads the file as a list first and, when that list
+    /// has no items, adds one empty object in its place.
+    /// </summary>
     private static List<Dictionary<string, object?>> ReadParamFile(string fullPath, string relative, NodePath path, ManifestNode at)
     {
         ManifestNode root;

@@ -9,7 +9,8 @@ internal static class ParamSets
 
     /// <summary>
     /// Flattens nested maps and lists into dotted keys (<c>a.b</c>, <c>list.0</c>), as the flatten library Argo CD uses
-    /// does in dot style. Empty maps and lists stay as values.
+    /// does in dot style. An empty map or list has no leaf, so it gives no key at all (a <c>{{emptym}}</c> tag then stays
+    /// as written, as in Argo CD).
     /// </summary>
     public static Dictionary<string, object?> Flatten(IDictionary<string, object?> source)
     {
@@ -22,10 +23,10 @@ internal static class ParamSets
     {
         switch (value)
         {
-            case IDictionary<string, object?> m when m.Count > 0:
+            case IDictionary<string, object?> m:
                 foreach (var (k, v) in m) FlattenInto(result, prefix + "." + k, v);
                 break;
-            case IList<object?> l when l.Count > 0:
+            case IList<object?> l:
                 for (var i = 0; i < l.Count; i++) FlattenInto(result, prefix + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture), l[i]);
                 break;
             default:

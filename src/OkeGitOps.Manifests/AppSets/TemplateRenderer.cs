@@ -35,7 +35,7 @@ internal sealed class TemplateRenderer
         {
             try
             {
-                var result = FastTemplate.Render(text, parameters);
+                var result = FastTemplate.Render(text, parameters, _limits.MaxOutputLength);
                 if (result.Length > _limits.MaxOutputLength)
                     throw Fail($"rendered value exceeds {_limits.MaxOutputLength} characters", path, location, AppSetRules.LimitExceeded);
                 return result;
@@ -43,6 +43,10 @@ internal sealed class TemplateRenderer
             catch (FormatException e)
             {
                 throw Fail($"invalid template: {e.Message}", path, location);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw Fail(e.Message, path, location, AppSetRules.LimitExceeded);
             }
         }
         if (!_cache.TryGetValue(text, out var template))

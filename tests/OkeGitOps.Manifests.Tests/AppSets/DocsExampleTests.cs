@@ -663,4 +663,202 @@ public class DocsExampleTests
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal), YamlEmitter.Emit(e.Applications[0]));
     }
+
+    private static string GlobbingRepo() => TempRepo(
+        ("cluster-charts/cluster1/mychart/values.yaml", "replicas: 1\n"),
+        ("cluster-charts/cluster1/mychart/charts/mysubchart/values.yaml", "replicas: 2\n"),
+        ("cluster-charts/cluster1/myotherchart/values.yaml", "replicas: 3\n"),
+        ("cluster-charts/cluster2/README.md", "etc\n"));
+
+    private const string GlobbingAppSet = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: ApplicationSet
+        metadata:
+          name: charts
+        spec:
+          goTemplate: true
+          goTemplateOptions: ["missingkey=error"]
+          generators:
+          - git:
+              repoURL: https://example.com/charts.git
+              revision: HEAD
+              files:
+              - path: cluster-charts/*/*/values.yaml
+          template:
+            metadata:
+              name: '{{.path.basename}}'
+            spec:
+              project: default
+              source:
+                repoURL: https://example.com/charts.git
+                targetRevision: HEAD
+                path: '{{.path.path}}'
+              destination:
+                server: https://kubernetes.default.svc
+                namespace: default
+        """;
+
+    [Fact]
+    public void Git_file_globbing_default_also_picks_the_subchart_values_and_new_globbing_does_not()
+    {
+        var repos = new Dictionary<string, string> { ["https://example.com/charts.git"] = GlobbingRepo() };
+        // Default (greedy) globbing reads cluster-charts/*/*/values.yaml as cluster-charts/**/values.yaml, as the docs warn.
+        var greedy = Expand(GlobbingAppSet, new AppSetInput { Repositories = repos });
+        Assert.Equal("", Errors(greedy));
+        Assert.Equal(["mysubchart", "mychart", "myotherchart"], Names(greedy));
+        Assert.Equal("cluster-charts/cluster1/mychart/charts/mysubchart", Field(greedy.Applications[0], "spec.source.path"));
+        // New globbing: '*' stays within one folder, so only the charts' own values files.
+        var strict = Expand(GlobbingAppSet, new AppSetInput { Repositories = repos, NewGitFileGlobbing = true });
+        Assert.Equal(["mychart", "myotherchart"], Names(strict));
+    }
+
+    [Fact]
+    public void Merge_by_values_selector_combines_the_germany_cluster_with_the_germany_folder()
+    {
+        // The docs' example in the flat (fasttemplate) form its stated output uses: values.selector is a flat key there.
+        var germany = ClusterSecret("germany01", "https://1.2.3.4", ("location", "Germany"), ("environment", "default"));
+        var france = ClusterSecret("france01", "https://5.6.7.8", ("location", "France"), ("environment", "default"));
+        var repo = TempRepo(("Germany/", ""), ("Spain/", ""));
+        var e = Expand("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: ApplicationSet
+            metadata:
+              name: cluster-git
+            spec:
+              generators:
+              - merge:
+                  mergeKeys:
+                  - values.selector
+                  generators:
+                  - clusters:
+                      values:
+                        selector: '{{metadata.labels.location}}'
+                  - git:
+                      repoURL: https://github.com/argoproj/argocd-example-apps/
+                      revision: HEAD
+                      directories:
+                      - path: '*'
+                      values:
+                        selector: '{{path}}'
+              template:
+                metadata:
+                  name: '{{name}}'
+                  annotations:
+                    selector: '{{values.selector}}'
+                spec:
+                  project: '{{metadata.labels.environment}}'
+                  source:
+                    repoURL: https://github.com/argoproj/argocd-example-apps/
+                    targetRevision: HEAD
+                    path: '{{path}}'
+                  destination:
+                    server: '{{server}}'
+                    namespace: default
+            """, new AppSetInput
+        {
+            ClusterSecrets = [germany, france],
+            InClusterEnabled = false,
+            Repositories = new Dictionary<string, string> { ["https://github.com/argoproj/argocd-example-apps/"] = repo },
+        });
+        Assert.Equal("", Errors(e));
+        Assert.Equal(["germany01", "france01"], Names(e));
+        var app = e.Applications[0];
+        Assert.Equal("https://1.2.3.4", Field(app, "spec.destination.server"));
+        Assert.Equal("Germany", Field(app, "spec.source.path"));
+        Assert.Equal("Germany", Field(app, "metadata.annotations.selector"));
+        // France has no folder: the base set stays as the cluster generator made it, without a path.
+        Assert.Equal("{{path}}", Field(e.Applications[1], "spec.source.path"));
+    }
+
+    [Fact]
+    public void Matrix_feeds_the_git_files_basename_into_the_cluster_selector()
+    {
+        var dev = ClusterSecret("dev-cluster", "https://10.0.0.1", ("kubernetes.io/environment", "dev"));
+        var prod = ClusterSecret("prod-cluster", "https://10.0.0.2", ("kubernetes.io/environment", "prod"));
+        var repo = TempRepo(
+            ("examples/git-generator-files-discovery/cluster-config/engineering/dev/config.json", "{}"),
+            ("examples/git-generator-files-discovery/cluster-config/engineering/prod/config.json", "{}"),
+            ("examples/git-generator-files-discovery/apps/guestbook/kustomization.yaml", "resources: []\n"));
+        var e = Expand("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: ApplicationSet
+            metadata:
+              name: cluster-git
+            spec:
+              goTemplate: true
+              goTemplateOptions: ["missingkey=error"]
+              generators:
+                - matrix:
+                    generators:
+                      - git:
+                          repoURL: https://github.com/argoproj/applicationset.git
+                          revision: HEAD
+                          files:
+                            - path: "examples/git-generator-files-discovery/cluster-config/**/config.json"
+                      - clusters:
+                          selector:
+                            matchLabels:
+                              argocd.argoproj.io/secret-type: cluster
+                              kubernetes.io/environment: '{{.path.basename}}'
+              template:
+                metadata:
+                  name: '{{.name}}-guestbook'
+                spec:
+                  project: default
+                  source:
+                    repoURL: https://github.com/argoproj/applicationset.git
+                    targetRevision: HEAD
+                    path: "examples/git-generator-files-discovery/apps/guestbook"
+                  destination:
+                    server: '{{.server}}'
+                    namespace: guestbook
+            """, new AppSetInput
+        {
+            ClusterSecrets = [dev, prod],
+            Repositories = new Dictionary<string, string> { ["https://github.com/argoproj/applicationset.git"] = repo },
+        });
+        Assert.Equal("", Errors(e));
+        // dev's config reaches only the dev cluster, prod's only the prod cluster.
+        Assert.Equal(["dev-cluster-guestbook", "prod-cluster-guestbook"], Names(e));
+        Assert.Equal(["https://10.0.0.1", "https://10.0.0.2"], e.Applications.Select(a => Field(a, "spec.destination.server")));
+    }
+
+    [Theory]
+    [InlineData(true, "'{{.path.basenameNormalized}}'", "'{{.path.basename}}'")]
+    [InlineData(false, "'{{path.basenameNormalized}}'", "'{{path.basename}}'")]
+    public void Path_basename_normalized_turns_directory_2_into_directory_hyphen_2(bool goTemplate, string name, string basename)
+    {
+        var repo = TempRepo(("directory/directory_2/", ""));
+        var e = Expand($$"""
+            apiVersion: argoproj.io/v1alpha1
+            kind: ApplicationSet
+            metadata:
+              name: dirs
+            spec:
+              goTemplate: {{(goTemplate ? "true" : "false")}}
+              generators:
+              - git:
+                  repoURL: https://example.com/dirs.git
+                  revision: HEAD
+                  directories:
+                  - path: directory/*
+              template:
+                metadata:
+                  name: {{name}}
+                  annotations:
+                    basename: {{basename}}
+                spec:
+                  project: default
+                  source:
+                    repoURL: https://example.com/dirs.git
+                    targetRevision: HEAD
+                    path: app
+                  destination:
+                    server: https://kubernetes.default.svc
+                    namespace: default
+            """, new AppSetInput { Repositories = new Dictionary<string, string> { ["https://example.com/dirs.git"] = repo } });
+        Assert.Equal("", Errors(e));
+        Assert.Equal(["directory-2"], Names(e));
+        Assert.Equal("directory_2", Field(e.Applications[0], "metadata.annotations.basename"));
+    }
 }

@@ -248,4 +248,97 @@ public class ExpanderBehaviourTests
         Assert.IsType<Models.Argo.ApplicationSet>(typed);
         Assert.Equal(Names(Expander.Expand(tree)), Names(Expander.Expand(typed)));
     }
+
+    private static ManifestNode InNamespace(ManifestNode secret, string? ns)
+    {
+        var m = (MappingNode)secret;
+        var metadata = (MappingNode)m.GetValueOrDefault("metadata")!;
+        return m.Set("metadata", ns is null ? metadata.Remove("namespace") : metadata.Set("namespace", ManifestNode.String(ns)));
+    }
+
+    [Fact]
+    public void Two_cluster_secrets_with_one_name_give_one_parameter_set_the_later_secret()
+    {
+        var first = ClusterSecret("twin", "https://10.0.0.1:6443");
+        var second = ClusterSecret("twin", "https://10.0.0.2:6443");
+        var e = Expand(AppSet("  - clusters:\n      selector:\n        matchLabels:\n          argocd.argoproj.io/secret-type: cluster",
+            name: "'{{.name}}-app'").Replace("server: https://kubernetes.default.svc", "server: '{{.server}}'", StringComparison.Ordinal), WithClusters(first, second));
+        Assert.Equal(["twin-app"], Names(e));
+        Assert.Equal("https://10.0.0.2:6443", Field(e.Applications[0], "spec.destination.server"));
+        Assert.Contains(e.Diagnostics, d => !d.IsError && d.Message.Contains("two cluster Secrets have the name 'twin'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cluster_secrets_outside_argo_cds_namespace_are_ignored_and_those_without_a_namespace_kept()
+    {
+        var there = InNamespace(ClusterSecret("there", "https://10.0.0.1:6443"), "argocd");
+        var elsewhere = InNamespace(ClusterSecret("elsewhere", "https://10.0.0.2:6443"), "team-a");
+        var unset = InNamespace(ClusterSecret("unset", "https://10.0.0.3:6443"), null);
+        const string Selector = "  - clusters:\n      selector:\n        matchLabels:\n          argocd.argoproj.io/secret-type: cluster";
+        // The ApplicationSet is in argocd: its namespace stands for Argo CD's.
+        Assert.Equal(["there-app", "unset-app"], Names(Expand(AppSet(Selector), WithClusters(there, elsewhere, unset))));
+        // An explicit namespace wins.
+        var teamA = new AppSetInput { ClusterSecrets = [there, elsewhere, unset], ArgoCdNamespace = "team-a" };
+        Assert.Equal(["elsewhere-app", "unset-app"], Names(Expand(AppSet(Selector), teamA)));
+        // No namespace on the ApplicationSet and none given: argocd.
+        var noNs = AppSet(Selector).Replace("  namespace: argocd\n", "", StringComparison.Ordinal);
+        Assert.Equal(["there-app", "unset-app"], Names(Expand(noNs, WithClusters(there, elsewhere, unset))));
+    }
+
+    [Fact]
+    public void The_server_parameter_keeps_a_trailing_slash_while_destinations_match_without_it()
+    {
+        var slash = ClusterSecret("slash", "https://10.0.0.9:6443/");
+        var e = Expand(AppSet("  - clusters:\n      selector:\n        matchLabels:\n          argocd.argoproj.io/secret-type: cluster",
+            name: "'{{.name}}-app'").Replace("server: https://kubernetes.default.svc", "server: '{{.server}}'", StringComparison.Ordinal)
+            .Replace("namespace: default", "namespace: '{{.server}}'", StringComparison.Ordinal), WithClusters(slash));
+        Assert.Equal("", Errors(e));
+        Assert.Equal("https://10.0.0.9:6443/", Field(e.Applications[0], "spec.destination.server"));
+        // The in-cluster entry is suppressed by a Secret for https://kubernetes.default.svc/ (compared trimmed).
+        var local = ClusterSecret("local", "https://kubernetes.default.svc/");
+        var l = Expand(AppSet("  - clusters: {}", name: "'{{.name}}'").Replace("name: '{{.name}}'", "name: '{{.name}}'\n      annotations:\n        server: '{{.server}}'", StringComparison.Ordinal), WithClusters(local));
+        Assert.Equal(["local"], Names(l));
+        Assert.Equal("https://kubernetes.default.svc/", Field(l.Applications[0], "metadata.annotations.server"));
+    }
+
+    private static AppSetInput Repo(string root) => new() { Repositories = new Dictionary<string, string> { ["https://example.com/cfg.git"] = root } };
+
+    private const string FilesGenerator = "  - git:\n      repoURL: https://example.com/cfg.git\n      revision: HEAD\n      files:\n      - path: '**/*.json'";
+
+    [Fact]
+    public void A_git_file_holding_an_empty_list_gives_one_set_with_only_the_path_parameters_as_argo_cds_code_does()
+    {
+        // Argo CD's generator reads the file as a list and, when the list is empty, adds one empty object in its place.
+        var root = TempRepo(("envs/empty.json", "[]"));
+        var e = Expand(AppSet(FilesGenerator, name: "'{{.path.basename}}-{{.path.filename}}'"), Repo(root));
+        Assert.Equal(["envs-empty.json"], Names(e));
+    }
+
+    [Fact]
+    public void The_git_files_generator_reads_hidden_files_and_folders_but_never_dot_git()
+    {
+        var root = TempRepo((".github/ci.json", "{\"n\": \"ci\"}"), ("cfg/.hidden/x.json", "{\"n\": \"x\"}"), (".config/.top.json", "{\"n\": \"top\"}"),
+            ("cfg/plain.json", "{\"n\": \"plain\"}"), (".git/config.json", "{\"n\": \"git\"}"));
+        var e = Expand(AppSet(FilesGenerator, name: "'{{.n}}'"), Repo(root));
+        // Sorted by path: .config/.top.json, .github/ci.json, cfg/.hidden/x.json, cfg/plain.json.
+        Assert.Equal(["top", "ci", "x", "plain"], Names(e));
+    }
+
+    [Fact]
+    public void The_git_directories_generator_still_skips_hidden_folders()
+    {
+        var root = TempRepo((".github/workflows/", ""), ("apps/one/", ""), ("apps/.two/", ""));
+        var e = Expand(AppSet("  - git:\n      repoURL: https://example.com/cfg.git\n      revision: HEAD\n      directories:\n      - path: '*'\n      - path: '*/*'",
+            name: "'{{.path.basename}}'"), Repo(root));
+        Assert.Equal(["apps", "one"], Names(e));
+    }
+
+    [Fact]
+    public void An_empty_map_or_list_in_a_git_file_gives_no_fasttemplate_parameter()
+    {
+        var root = TempRepo(("cfg/c.json", "{\"name\": \"a\", \"emptym\": {}, \"emptyl\": [], \"full\": {\"k\": \"v\"}}"));
+        var e = Expand(AppSet(FilesGenerator, goTemplate: false, name: "'{{name}}'").Replace("path: app", "path: 'x{{emptym}}{{emptyl}}{{full.k}}'", StringComparison.Ordinal), Repo(root));
+        Assert.Equal("", Errors(e));
+        Assert.Equal("x{{emptym}}{{emptyl}}v", Field(e.Applications[0], "spec.source.path"));
+    }
 }

@@ -1,4 +1,5 @@
 using OkeGitOps.Manifests.AppSets;
+using OkeGitOps.Manifests.Diagnostics;
 using OkeGitOps.Manifests.Tree;
 using static OkeGitOps.Manifests.Tree.ManifestNode;
 
@@ -92,5 +93,81 @@ public class HostileInputTests
         Assert.Contains("steps; the template loops or its data is too large", Assert.Single(spin.Diagnostics).Message, StringComparison.Ordinal);
         var flood = Expander.Expand(AppSet(Elements("n", 1), "{{.n}}", "{{ range 100000 }}{{ repeat 1000 \"x\" }}{{ end }}"));
         Assert.Contains("template output exceeds 1048576 characters", Assert.Single(flood.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    private static Diagnostic StringBoundError(string name)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var e = Expander.Expand(AppSet(Elements("n", 1), name));
+        watch.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Empty(e.Applications);
+        var d = Assert.Single(e.Diagnostics);
+        Assert.Equal(AppSetRules.TemplateError, d.Rule);
+        Assert.Equal("spec.template.metadata.name", d.Path!.ToString());
+        Assert.Contains("exceeds the limit of 1048576 characters on any string a template produces", d.Message, StringComparison.Ordinal);
+        return d;
+    }
+
+    [Fact]
+    public void Replace_that_would_build_a_terabyte_string_is_refused_before_it_allocates()
+    {
+        var d = StringBoundError("{{ $s := repeat 1000000 \"x\" }}{{ replace \"x\" $s $s | len }}");
+        // 10^6 occurrences, each replaced by 10^6 characters.
+        Assert.Contains("error calling replace: the result would be 1000000000000 characters long", d.Message, StringComparison.Ordinal);
+        Assert.Contains(":1:", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Doubling_a_string_with_print_forty_times_stops_at_the_string_bound()
+    {
+        var d = StringBoundError("{{ $s := \"x\" }}{{ range until 40 }}{{ $s = print $s $s }}{{ end }}{{ len $s }}");
+        Assert.Contains("error calling print:", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indent_and_nindent_by_a_billion_are_refused_before_the_padding_is_built()
+    {
+        Assert.Contains("error calling indent: the result would be 1000000001 characters long", StringBoundError("{{ indent 1000000000 \"x\" }}").Message, StringComparison.Ordinal);
+        // Two lines: the pad twice, the text and the newline nindent puts first.
+        Assert.Contains("error calling nindent: the result would be 2000000004 characters long", StringBoundError("{{ nindent 1000000000 \"x\\ny\" }}").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Printf_width_within_gos_range_but_over_the_bound_is_refused_before_padding()
+    {
+        var d = StringBoundError("{{ printf \"%9000000d\" 1 }}");
+        Assert.Contains("error calling printf:", d.Message, StringComparison.Ordinal);
+        StringBoundError("{{ printf \"%.9000000f\" 1.5 }}");
+    }
+
+    [Fact]
+    public void Printf_with_a_billion_wide_field_gives_gos_noverb_text_at_once()
+    {
+        // Go's fmt stops reading a width past a million and gives up on the rest of the format (%!(NOVERB)).
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal("%!(NOVERB)%!(EXTRA int=1)", OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplate.Render("{{ printf \"%1000000000d\" 1 }}", null));
+        Assert.Equal("a%!(NOVERB)", OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplate.Render("{{ printf \"a%.99999999f\" }}", null));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void A_list_that_holds_itself_over_and_over_is_refused_by_json_yaml_print_join_and_deep_copy()
+    {
+        const string Grow = "{{ $l := list \"x\" }}{{ range until 60 }}{{ $l = list $l $l }}{{ end }}";
+        foreach (var use in new[] { "toJson $l", "toYaml $l", "print $l", "deepCopy $l | len", "$l" })
+        {
+            var d = StringBoundError(Grow + "{{ " + use + " }}");
+            Assert.Contains("exceeds the limit", d.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Join_cat_and_regex_replace_stop_at_the_string_bound()
+    {
+        StringBoundError("{{ $s := repeat 1000000 \"x\" }}{{ join \"-\" (list $s $s) }}");
+        StringBoundError("{{ $s := repeat 1000000 \"x\" }}{{ cat $s $s }}");
+        StringBoundError("{{ $s := repeat 2000 \"x\" }}{{ regexReplaceAll \"x\" $s $s }}");
+        StringBoundError("{{ $s := repeat 2000 \"x\" }}{{ wrapWith 1 $s $s }}");
     }
 }

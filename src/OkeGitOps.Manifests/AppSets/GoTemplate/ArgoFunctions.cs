@@ -15,7 +15,11 @@ internal static partial class ArgoFunctions
     {
         f["normalize"] = new(1, 1, (_, a) => Normalize(Str(a[0])));
         f["slugify"] = new(0, -1, (_, a) => Slugify(a));
-        f["toYaml"] = new(1, 1, (_, a) => TemplateData.ToYaml(a[0]).TrimEnd('\n'));
+        f["toYaml"] = new(1, 1, (_, a) =>
+        {
+            TextBound.CheckSize(a[0]);
+            return TemplateData.ToYaml(a[0]).TrimEnd('\n');
+        });
         f["fromYaml"] = new(1, 1, (_, a) => FromYaml(Str(a[0]), array: false));
         f["fromYamlArray"] = new(1, 1, (_, a) => FromYaml(Str(a[0]), array: true));
     }

@@ -34,6 +34,7 @@ internal sealed class Executor
 
     public string Run(ListNode root, object? data)
     {
+        using var bound = TextBound.Enter(_template.Limits.MaxOutputLength);
         _vars.Add(("$", data));
         Walk(data, root);
         return _out.ToString();
@@ -257,8 +258,25 @@ internal sealed class Executor
 
     private string PrintValue(TemplateNode node, object? value)
     {
-        _ = node;
-        return value is null ? "<no value>" : GoValues.Print(value);
+        try
+        {
+            return value is null ? "<no value>" : GoValues.Print(value);
+        }
+        catch (TemplateFunctionException e)
+        {
+            throw Error(node, e.Message);
+        }
+    }
+
+    /// <summary>Holds a function's or method's result to the size bound every string of the run has (see <see cref="TextBound"/>).</summary>
+    private object? Bounded(TemplateNode node, string name, object? result)
+    {
+        var max = _template.Limits.MaxOutputLength;
+        if (result is string s && s.Length > max)
+            throw Error(node, $"error calling {name}: {TextBound.TooLong(s.Length).Message}");
+        if (result is System.Collections.ICollection { Count: var n } && n > max)
+            throw Error(node, $"error calling {name}: the result would have {n} elements, which exceeds the limit of {max} elements on any list or map a template produces");
+        return result;
     }
 
     private object? EvalPipeline(object? dot, PipeNode pipe)
@@ -383,7 +401,7 @@ internal sealed class Executor
     {
         try
         {
-            if (receiver.TryInvoke(name, args, out var result)) return result;
+            if (receiver.TryInvoke(name, args, out var result)) return Bounded(node, name, result);
         }
         catch (TemplateArgumentException e)
         {
@@ -466,7 +484,7 @@ internal sealed class Executor
         }
         try
         {
-            return function.Invoke(new FunctionContext(_template, _environment), values);
+            return Bounded(ident, name, function.Invoke(new FunctionContext(_template, _environment), values));
         }
         catch (TemplateArgumentException e)
         {

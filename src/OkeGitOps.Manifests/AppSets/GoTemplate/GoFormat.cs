@@ -13,13 +13,31 @@ internal static class GoFormat
         {
             // Go adds a space between operands when neither is a string.
             if (i > 0 && args[i] is not string && args[i - 1] is not string) sb.Append(' ');
-            sb.Append(GoValues.Print(Nil(args[i])));
+            AppendBounded(sb, GoValues.Print(Nil(args[i])));
         }
         return sb.ToString();
     }
 
     public static string Sprintln(IReadOnlyList<object?> args)
-        => string.Join(' ', args.Select(a => GoValues.Print(Nil(a)))) + "\n";
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (i > 0) sb.Append(' ');
+            AppendBounded(sb, GoValues.Print(Nil(args[i])));
+        }
+        return sb.Append('\n').ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> unless the result would pass the run's size bound (<see cref="TextBound"/>).</summary>
+    private static void AppendBounded(StringBuilder sb, string text)
+    {
+        TextBound.Check((long)sb.Length + text.Length);
+        sb.Append(text);
+    }
+
+    /// <summary>Go's fmt refuses a width or precision past a million (its <c>tooLarge</c>).</summary>
+    private const int GoMaxWidth = 1_000_000;
 
     private static object? Nil(object? v) => GoValues.IsMissing(v) ? null : v;
 
@@ -59,21 +77,35 @@ internal static class GoFormat
             if (i < format.Length && format[i] == '*')
             {
                 i++;
-                if (argIndex < args.Count && args[argIndex] is long w) width = (int)w;
+                if (argIndex < args.Count && args[argIndex] is long w)
+                {
+                    if (w is > GoMaxWidth or < -GoMaxWidth) sb.Append("%!(BADWIDTH)");
+                    else if (w < 0)
+                    {
+                        minus = true;
+                        zero = false;
+                        width = (int)-w;
+                    }
+                    else width = (int)w;
+                }
+                else sb.Append("%!(BADWIDTH)");
                 argIndex++;
             }
-            else
+            else if (!ParseNumber(format, ref i, out width))
             {
-                var start = i;
-                while (i < format.Length && char.IsDigit(format[i])) i++;
-                if (i > start) width = int.Parse(format.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+                // A width Go finds too large: it gives up on the rest of the format, as Go's parsenum does.
+                sb.Append("%!(NOVERB)");
+                break;
             }
             if (i < format.Length && format[i] == '.')
             {
                 i++;
-                var start = i;
-                while (i < format.Length && char.IsDigit(format[i])) i++;
-                precision = i > start ? int.Parse(format.AsSpan(start, i - start), CultureInfo.InvariantCulture) : 0;
+                if (!ParseNumber(format, ref i, out precision))
+                {
+                    sb.Append("%!(NOVERB)");
+                    break;
+                }
+                precision ??= 0;
             }
             if (i >= format.Length)
             {
@@ -92,6 +124,9 @@ internal static class GoFormat
                 continue;
             }
             var arg = Nil(args[argIndex++]);
+            // Padding and float digits are sized before anything is allocated.
+            if (width is { } wb) TextBound.Check((long)sb.Length + wb);
+            if (precision is { } pb && verb is 'f' or 'F' or 'e' or 'E' or 'g' or 'G') TextBound.Check((long)sb.Length + pb);
             var text = FormatOne(verb, arg, precision, plus, sharp, space);
             if (width is { } wd && text.Length < wd)
             {
@@ -103,7 +138,7 @@ internal static class GoFormat
                 }
                 else text = text.PadLeft(wd);
             }
-            sb.Append(text);
+            AppendBounded(sb, text);
         }
         if (argIndex < args.Count)
         {
@@ -112,6 +147,28 @@ internal static class GoFormat
             sb.Append(')');
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Reads a width or precision at <paramref name="i"/> (null when there are no digits). False when the number grows
+    /// past Go's limit: then, as Go does, the rest of the format is consumed.
+    /// </summary>
+    private static bool ParseNumber(string format, ref int i, out int? number)
+    {
+        number = null;
+        var n = 0;
+        for (; i < format.Length && char.IsAsciiDigit(format[i]); i++)
+        {
+            if (n > GoMaxWidth)
+            {
+                i = format.Length;
+                number = null;
+                return false;
+            }
+            n = n * 10 + (format[i] - '0');
+            number = n;
+        }
+        return true;
     }
 
     private static string Bad(char verb, object? arg) => arg is null
@@ -123,6 +180,9 @@ internal static class GoFormat
         _ = space;
         switch (verb)
         {
+            case 'T':
+                // Go's type name; a nil (or missing) value prints as <nil>.
+                return GoValues.TypeName(arg);
             case 'v':
                 if (plus && arg is long l0) return (l0 >= 0 ? "+" : "") + l0.ToString(CultureInfo.InvariantCulture);
                 if (arg is string s0 && sharp) return Quote(s0);

@@ -97,7 +97,12 @@ public sealed class GoTemplate
 
 /// <summary>Bounds on what one template execution may do.</summary>
 /// <param name="MaxSteps">Nodes evaluated before execution is stopped.</param>
-/// <param name="MaxOutputLength">Characters of output before execution is stopped.</param>
+/// <param name="MaxOutputLength">
+/// The one bound on text: the most characters the template's output, and any string produced while it runs (a
+/// function's result, a printed or formatted value), may have; lists and maps a function returns are held to as many
+/// elements. Sizes that can be known in advance (replace, indent, printf widths) are checked before anything is
+/// allocated; going over stops execution with an error that names the limit. 4 MiB of characters by default.
+/// </param>
 /// <param name="MaxTemplateDepth">Nested <c>{{template}}</c> calls before execution is stopped (Go's own limit is far higher).</param>
 public sealed record GoTemplateLimits(long MaxSteps = 5_000_000, int MaxOutputLength = 4 * 1024 * 1024, int MaxTemplateDepth = 100)
 {

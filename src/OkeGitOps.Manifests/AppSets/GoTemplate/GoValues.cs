@@ -91,6 +91,8 @@ internal static class GoValues
                 sb.Append("<nil>");
                 break;
             case string s:
+                // Held to the run's size bound as it grows: a list holding one long string many times stops early.
+                TextBound.Check((long)sb.Length + s.Length);
                 sb.Append(s);
                 break;
             case bool b:
@@ -111,6 +113,7 @@ internal static class GoValues
                 {
                     if (i > 0) sb.Append(' ');
                     Print(sb, list[i], false);
+                    TextBound.Check(sb);
                 }
                 sb.Append(']');
                 break;
@@ -123,6 +126,7 @@ internal static class GoValues
                     first = false;
                     sb.Append(key).Append(':');
                     Print(sb, map[key], false);
+                    TextBound.Check(sb);
                 }
                 sb.Append(']');
                 break;

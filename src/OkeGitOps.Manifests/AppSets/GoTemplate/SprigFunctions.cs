@@ -42,12 +42,12 @@ internal static class SprigFunctions
         f["contains"] = new(2, 2, (_, a) => Str(a[1]).Contains(Str(a[0]), StringComparison.Ordinal));
         f["hasPrefix"] = new(2, 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal));
         f["hasSuffix"] = new(2, 2, (_, a) => Str(a[1]).EndsWith(Str(a[0]), StringComparison.Ordinal));
-        f["quote"] = new(0, -1, (_, a) => string.Join(' ', a.Where(NotNil).Select(v => GoFormat.Quote(StrVal(v)))));
-        f["squote"] = new(0, -1, (_, a) => string.Join(' ', a.Where(NotNil).Select(v => "'" + StrVal(v) + "'")));
-        f["cat"] = new(0, -1, (_, a) => string.Join(' ', a.Where(NotNil).Select(StrVal)));
-        f["indent"] = new(2, 2, (_, a) => Indent(Int(a[0]), Str(a[1])));
-        f["nindent"] = new(2, 2, (_, a) => "\n" + Indent(Int(a[0]), Str(a[1])));
-        f["replace"] = new(3, 3, (_, a) => Str(a[0]).Length == 0 ? Str(a[2]) : Str(a[2]).Replace(Str(a[0]), Str(a[1]), StringComparison.Ordinal));
+        f["quote"] = new(0, -1, (_, a) => JoinBounded(" ", a.Where(NotNil).Select(v => GoFormat.Quote(StrVal(v)))));
+        f["squote"] = new(0, -1, (_, a) => JoinBounded(" ", a.Where(NotNil).Select(v => "'" + StrVal(v) + "'")));
+        f["cat"] = new(0, -1, (_, a) => JoinBounded(" ", a.Where(NotNil).Select(StrVal)));
+        f["indent"] = new(2, 2, (_, a) => Indent(Int(a[0]), Str(a[1]), newlineFirst: false));
+        f["nindent"] = new(2, 2, (_, a) => Indent(Int(a[0]), Str(a[1]), newlineFirst: true));
+        f["replace"] = new(3, 3, (_, a) => Replace(Str(a[0]), Str(a[1]), Str(a[2])));
         f["plural"] = new(3, 3, (_, a) => Int(a[2]) == 1 ? Str(a[0]) : Str(a[1]));
         f["snakecase"] = new(1, 1, (_, a) => Words(Str(a[0]), '_'));
         f["kebabcase"] = new(1, 1, (_, a) => Words(Str(a[0]), '-'));
@@ -58,15 +58,15 @@ internal static class SprigFunctions
         f["split"] = new(2, 2, (_, a) => Indexed(GoSplit(Str(a[1]), Str(a[0]), -1)));
         f["splitList"] = new(2, 2, (_, a) => GoSplit(Str(a[1]), Str(a[0]), -1).Cast<object?>().ToList());
         f["splitn"] = new(3, 3, (_, a) => Indexed(GoSplit(Str(a[2]), Str(a[0]), Int(a[1]))));
-        f["join"] = new(2, 2, (_, a) => string.Join(Str(a[0]), StrSlice(a[1])));
+        f["join"] = new(2, 2, (_, a) => JoinBounded(Str(a[0]), StrSlice(a[1])));
         f["sortAlpha"] = new(1, 1, (_, a) => StrSlice(a[0]).OrderBy(s => s, StringComparer.Ordinal).Cast<object?>().ToList());
         // regexMatch alone swallows a bad pattern (false); the others fail, and their must variants fail the same way.
         f["regexMatch"] = new(2, 2, (_, a) => TryRegex(Str(a[0]))?.IsMatch(Str(a[1])) ?? false);
         f["mustRegexMatch"] = new(2, 2, (_, a) => Regex(Str(a[0])).IsMatch(Str(a[1])));
         f["regexFind"] = new(2, 2, (_, a) => Regex(Str(a[0])).Match(Str(a[1])) is { Success: true } m ? m.Value : "");
         f["regexFindAll"] = new(3, 3, (_, a) => Regex(Str(a[0])).Matches(Str(a[1])).Select(m => m.Value).Take(Int(a[2]) < 0 ? int.MaxValue : Int(a[2])).Cast<object?>().ToList());
-        f["regexReplaceAll"] = new(3, 3, (_, a) => Regex(Str(a[0])).Replace(Str(a[1]), GoReplacement(Str(a[2]))));
-        f["regexReplaceAllLiteral"] = new(3, 3, (_, a) => Regex(Str(a[0])).Replace(Str(a[1]), Str(a[2]).Replace("$", "$$", StringComparison.Ordinal)));
+        f["regexReplaceAll"] = new(3, 3, (_, a) => RegexReplace(Regex(Str(a[0])), Str(a[1]), GoReplacement(Str(a[2]))));
+        f["regexReplaceAllLiteral"] = new(3, 3, (_, a) => RegexReplace(Regex(Str(a[0])), Str(a[1]), Str(a[2]).Replace("$", "$$", StringComparison.Ordinal)));
         f["regexSplit"] = new(3, 3, (_, a) => RegexSplit(Str(a[0]), Str(a[1]), Int(a[2])));
         f["regexQuoteMeta"] = new(1, 1, (_, a) => QuoteMeta(Str(a[0])));
         foreach (var name in new[] { "regexFind", "regexFindAll", "regexReplaceAll", "regexReplaceAllLiteral", "regexSplit" })
@@ -147,7 +147,7 @@ internal static class SprigFunctions
             ? throw new TemplateFunctionException("decimal division by zero")
             : decimal.Round(x / y, 16, MidpointRounding.AwayFromZero)));
         f["toDecimal"] = new(1, 1, (_, a) => ToDecimalFromOctal(a[0]));
-        f["atoi"] = new(1, 1, (_, a) => long.TryParse(Str(a[0]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 0L);
+        f["atoi"] = new(1, 1, (_, a) => Atoi(Str(a[0])));
 
         // Dictionaries.
         f["dict"] = new(0, -1, (_, a) => Dict(a));
@@ -162,7 +162,12 @@ internal static class SprigFunctions
         f["omit"] = new(1, -1, (_, a) => Map(a[0]).Where(e => !a.Skip(1).Any(k => Str(k) == e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
         f["merge"] = new(1, -1, (_, a) => Merge(a, overwrite: false));
         f["mergeOverwrite"] = new(1, -1, (_, a) => Merge(a, overwrite: true));
-        f["deepCopy"] = new(1, 1, (_, a) => DeepCopy(a[0]));
+        f["deepCopy"] = new(1, 1, (_, a) =>
+        {
+            // A value that shares itself many times over would copy into exponentially many nodes.
+            TextBound.CheckSize(a[0]);
+            return DeepCopy(a[0]);
+        });
         f["mustMerge"] = f["merge"];
         f["mustMergeOverwrite"] = f["mergeOverwrite"];
         f["mustDeepCopy"] = f["deepCopy"];
@@ -234,6 +239,7 @@ internal static class SprigFunctions
     {
         if (count < 0) throw new TemplateFunctionException("strings: negative Repeat count");
         if ((long)count * s.Length > 1_000_000) throw new TemplateFunctionException("repeat would produce more than 1000000 characters");
+        TextBound.Check((long)count * s.Length);
         return string.Concat(Enumerable.Repeat(s, count));
     }
 
@@ -287,6 +293,7 @@ internal static class SprigFunctions
         var offset = 0;
         while (s.Length - offset > width)
         {
+            TextBound.Check(sb);
             if (s[offset] == ' ')
             {
                 offset++;
@@ -322,10 +329,61 @@ internal static class SprigFunctions
         return sb.ToString();
     }
 
-    private static string Indent(int n, string s)
+    /// <summary>Sprig's indent (and nindent, with a newline first): the pad before every line, sized before it is built.</summary>
+    private static string Indent(int n, string s, bool newlineFirst)
     {
-        var pad = new string(' ', Math.Max(0, n));
-        return pad + s.Replace("\n", "\n" + pad, StringComparison.Ordinal);
+        n = Math.Max(0, n);
+        var lines = 1L + s.AsSpan().Count('\n');
+        TextBound.Check(s.Length + lines * n + (newlineFirst ? 1 : 0));
+        var pad = new string(' ', n);
+        return (newlineFirst ? "\n" : "") + pad + s.Replace("\n", "\n" + pad, StringComparison.Ordinal);
+    }
+
+    /// <summary>Go's strings.Replace with n = -1; the result's length is counted from the occurrences before it is built.</summary>
+    private static string Replace(string old, string @new, string s)
+    {
+        if (old.Length == 0)
+        {
+            // Go inserts the replacement before every rune and at the end; Sprig's replace keeps that.
+            var runes = s.EnumerateRunes().Count();
+            TextBound.Check(s.Length + (runes + 1L) * @new.Length);
+            if (@new.Length == 0) return s;
+            var sb = new StringBuilder(s.Length + (runes + 1) * @new.Length);
+            foreach (var r in s.EnumerateRunes()) sb.Append(@new).Append(r.ToString());
+            return sb.Append(@new).ToString();
+        }
+        long count = 0;
+        for (var at = s.IndexOf(old, StringComparison.Ordinal); at >= 0; at = s.IndexOf(old, at + old.Length, StringComparison.Ordinal)) count++;
+        TextBound.Check(s.Length + count * (@new.Length - old.Length));
+        return count == 0 ? s : s.Replace(old, @new, StringComparison.Ordinal);
+    }
+
+    /// <summary>string.Join held to the run's size bound as it grows.</summary>
+    private static string JoinBounded(string separator, IEnumerable<string> parts)
+    {
+        var sb = new StringBuilder();
+        var first = true;
+        foreach (var part in parts)
+        {
+            TextBound.Check((long)sb.Length + separator.Length + part.Length);
+            if (!first) sb.Append(separator);
+            first = false;
+            sb.Append(part);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A regex replacement held to the run's size bound, checked after each match's replacement is made.</summary>
+    private static string RegexReplace(Regex regex, string input, string replacement)
+    {
+        long length = input.Length;
+        return regex.Replace(input, m =>
+        {
+            var r = m.Result(replacement);
+            length += r.Length - m.Length;
+            TextBound.Check(length);
+            return r;
+        });
     }
 
     private static string Words(string s, char sep)
@@ -373,10 +431,17 @@ internal static class SprigFunctions
 
     private static void AddJson(Dictionary<string, TemplateFunction> f, string name, bool indent, bool escapeHtml)
     {
-        f[name] = new(1, 1, (_, a) => Unsupported(a[0]) is null ? TemplateData.ToJson(a[0], indent, escapeHtml) : "");
-        f["must" + char.ToUpperInvariant(name[0]) + name[1..]] = new(1, 1, (_, a) => Unsupported(a[0]) is { } bad
+        f[name] = new(1, 1, (_, a) => SizeChecked(a[0]) is var v && Unsupported(v) is null ? TemplateData.ToJson(v, indent, escapeHtml) : "");
+        f["must" + char.ToUpperInvariant(name[0]) + name[1..]] = new(1, 1, (_, a) => Unsupported(SizeChecked(a[0])) is { } bad
             ? throw new TemplateFunctionException($"json: unsupported value: {bad}")
             : TemplateData.ToJson(a[0], indent, escapeHtml));
+    }
+
+    /// <summary>The value, once its size is checked against the run's bound, so a self-sharing list is refused before any walk of it.</summary>
+    private static object? SizeChecked(object? value)
+    {
+        TextBound.CheckSize(value);
+        return value;
     }
 
     /// <summary>The first float JSON cannot hold (NaN or an infinity), as Go prints it, or null.</summary>
@@ -592,27 +657,168 @@ internal static class SprigFunctions
         }
     }
 
+    /// <summary>
+    /// Sprig's int, int64 and the maths functions' conversion (spf13/cast): a string loses a trailing all-zero decimal
+    /// part ("1.0" is "1") and is then read as a Go integer literal with its base prefix (0x, 0o, 0b, or a leading 0 for
+    /// octal; underscores between digits); anything else, "1.9" and "1e3" included, gives 0.
+    /// </summary>
     public static long ToInt64(object? v) => v switch
     {
         long l => l,
         int i => i,
         double d => double.IsNaN(d) ? 0 : (long)Math.Truncate(d),
         bool b => b ? 1 : 0,
-        string s => long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-            ? l
-            : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : 0,
+        string s => ParseGoInt(TrimZeroDecimal(s), baseZero: true, out var l) == IntParse.Ok ? l : 0,
         _ => 0,
     };
 
+    /// <summary>spf13/cast's float conversion: a string read as Go's ParseFloat reads it (no spaces), else 0.</summary>
     public static double ToFloat64(object? v) => v switch
     {
         long l => l,
         int i => i,
         double d => d,
         bool b => b ? 1 : 0,
-        string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0,
+        string s => ParseGoFloat(s),
         _ => 0,
     };
+
+    /// <summary>Sprig's atoi: Go's strconv.Atoi (base 10, optional sign) with its error ignored: bad text gives 0, a number out of range the nearest int64.</summary>
+    private static long Atoi(string s) => ParseGoInt(s, baseZero: false, out var v) switch
+    {
+        IntParse.Ok or IntParse.OutOfRange => v,
+        _ => 0,
+    };
+
+    /// <summary>The outcome of reading an integer the way Go's strconv.ParseInt does.</summary>
+    private enum IntParse { Ok, OutOfRange, Invalid }
+
+    /// <summary>
+    /// Go's strconv.ParseInt(s, base, 64) for base 10 or base 0 (prefixes and underscores). Out of range gives the
+    /// nearest int64, as Go returns it alongside the error.
+    /// </summary>
+    private static IntParse ParseGoInt(string s, bool baseZero, out long value)
+    {
+        value = 0;
+        var span = s.AsSpan();
+        var negative = false;
+        if (span.Length > 0 && (span[0] == '+' || span[0] == '-'))
+        {
+            negative = span[0] == '-';
+            span = span[1..];
+        }
+        if (span.Length == 0) return IntParse.Invalid;
+        var body = span;
+        var radix = 10;
+        if (baseZero && span[0] == '0' && span.Length > 1)
+        {
+            var p = char.ToLowerInvariant(span[1]);
+            if (span.Length >= 3 && p is 'x' or 'o' or 'b')
+            {
+                radix = p == 'x' ? 16 : p == 'o' ? 8 : 2;
+                span = span[2..];
+            }
+            else
+            {
+                radix = 8;
+                span = span[1..];
+            }
+        }
+        if (baseZero && span.Contains('_') && !UnderscoresOk(body)) return IntParse.Invalid;
+        ulong magnitude = 0;
+        var overflow = false;
+        var digits = 0;
+        foreach (var c in span)
+        {
+            if (c == '_' && baseZero) continue;
+            var d = c switch
+            {
+                >= '0' and <= '9' => c - '0',
+                >= 'a' and <= 'z' => c - 'a' + 10,
+                >= 'A' and <= 'Z' => c - 'A' + 10,
+                _ => 99,
+            };
+            if (d >= radix) return IntParse.Invalid;
+            digits++;
+            if (magnitude > (ulong.MaxValue - (ulong)d) / (ulong)radix) overflow = true;
+            else magnitude = magnitude * (ulong)radix + (ulong)d;
+        }
+        if (digits == 0 && radix != 8) return IntParse.Invalid;
+        var limit = negative ? (ulong)long.MaxValue + 1 : long.MaxValue;
+        if (overflow || magnitude > limit)
+        {
+            value = negative ? long.MinValue : long.MaxValue;
+            return IntParse.OutOfRange;
+        }
+        value = negative ? (long)(0 - magnitude) : (long)magnitude;
+        return IntParse.Ok;
+    }
+
+    /// <summary>Go's rule for underscores in a base-0 literal: only between digits, or between a base prefix and a digit.</summary>
+    private static bool UnderscoresOk(ReadOnlySpan<char> s)
+    {
+        var saw = '^';
+        var i = 0;
+        var hex = false;
+        if (s.Length >= 2 && s[0] == '0' && char.ToLowerInvariant(s[1]) is 'x' or 'o' or 'b')
+        {
+            hex = char.ToLowerInvariant(s[1]) == 'x';
+            i = 2;
+            saw = '0';
+        }
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c) || (hex && char.IsAsciiHexDigit(c)))
+            {
+                saw = '0';
+                continue;
+            }
+            if (c == '_')
+            {
+                if (saw != '0') return false;
+                saw = '_';
+                continue;
+            }
+            if (saw == '_') return false;
+            saw = '!';
+        }
+        return saw != '_';
+    }
+
+    /// <summary>spf13/cast's trimZeroDecimal: "12.000" becomes "12"; any other text is left alone.</summary>
+    private static string TrimZeroDecimal(string s)
+    {
+        var foundZero = false;
+        for (var i = s.Length; i > 0; i--)
+        {
+            switch (s[i - 1])
+            {
+                case '.':
+                    if (foundZero) return s[..(i - 1)];
+                    break;
+                case '0':
+                    foundZero = true;
+                    break;
+                default:
+                    return s;
+            }
+        }
+        return s;
+    }
+
+    /// <summary>Go's strconv.ParseFloat for decimal text (no spaces; inf and nan spelled as Go accepts them); 0 on error.</summary>
+    private static double ParseGoFloat(string s)
+    {
+        var unsigned = s.TrimStart('+', '-');
+        if (unsigned.Length != s.Length - (s.Length > 0 && s[0] is '+' or '-' ? 1 : 0)) return 0;
+        var negative = s.StartsWith('-');
+        if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+            return negative ? double.NegativeInfinity : double.PositiveInfinity;
+        if (unsigned.Equals("nan", StringComparison.OrdinalIgnoreCase)) return s.Length == 3 ? double.NaN : 0;
+        return double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : 0; // out of range is an error in Go: 0
+    }
 
     private static Dictionary<string, object?> Dict(IReadOnlyList<object?> a)
     {
@@ -628,7 +834,12 @@ internal static class SprigFunctions
     private static object? Merge(IReadOnlyList<object?> a, bool overwrite)
     {
         var dst = Map(a[0]);
-        foreach (var src in a.Skip(1)) MergeInto(dst, Map(src), overwrite);
+        foreach (var src in a.Skip(1))
+        {
+            // Merging deep-copies the source's values; one that shares itself many times over is refused first.
+            TextBound.CheckSize(src);
+            MergeInto(dst, Map(src), overwrite);
+        }
         return dst;
     }
 
@@ -681,6 +892,8 @@ internal static class SprigFunctions
     {
         if (GoValues.IsMissing(x)) x = null;
         if (GoValues.IsMissing(y)) y = null;
+        // The same list or map is equal to itself; this also keeps a list shared many times over from being walked in full.
+        if (x is not null && ReferenceEquals(x, y)) return true;
         return (x, y) switch
         {
             (null, null) => true,

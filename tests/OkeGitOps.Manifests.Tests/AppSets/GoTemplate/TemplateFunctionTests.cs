@@ -286,4 +286,65 @@ public class TemplateFunctionTests
         var f = Assert.Throws<GoTemplateException>(() => OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplate.Render("{{ fail \"stop here\" }}", Data()));
         Assert.Equal("template: :1:3: executing \"\" at <fail>: error calling fail: stop here", f.Message);
     }
+
+    private static string R(string template) => OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplate.Render(template, Data());
+
+    [Theory]
+    // spf13/cast: a trailing all-zero decimal part is dropped, then Go's ParseInt with base 0; any error gives 0.
+    [InlineData("0x10", "16")]
+    [InlineData("0X1f", "31")]
+    [InlineData("010", "8")]
+    [InlineData("0o17", "15")]
+    [InlineData("0b101", "5")]
+    [InlineData("0x_ff", "255")]
+    [InlineData("1_000", "1000")]
+    [InlineData("-0x10", "-16")]
+    [InlineData("1.0", "1")]
+    [InlineData("12.000", "12")]
+    [InlineData("1.9", "0")]
+    [InlineData("1e3", "0")]
+    [InlineData("08", "0")]
+    [InlineData("1__0", "0")]
+    [InlineData(" 1", "0")]
+    [InlineData("99999999999999999999", "0")]
+    public void Int_and_int64_read_strings_as_go_integer_literals_and_give_zero_on_error(string text, string expected)
+    {
+        Assert.Equal(expected, R("{{ int \"" + text + "\" }}"));
+        Assert.Equal(expected, R("{{ int64 \"" + text + "\" }}"));
+    }
+
+    [Theory]
+    // strconv.Atoi: base 10 only; a syntax error gives 0, a number out of range the nearest int64 (Sprig drops the error).
+    [InlineData("42", "42")]
+    [InlineData("+7", "7")]
+    [InlineData("-12", "-12")]
+    [InlineData("010", "10")]
+    [InlineData("0x10", "0")]
+    [InlineData("1_000", "0")]
+    [InlineData("1.0", "0")]
+    [InlineData("99999999999999999999", "9223372036854775807")]
+    [InlineData("-99999999999999999999", "-9223372036854775808")]
+    public void Atoi_reads_base_ten_only_as_strconv_atoi_does(string text, string expected)
+        => Assert.Equal(expected, R("{{ atoi \"" + text + "\" }}"));
+
+    [Theory]
+    [InlineData("1.5", "1.5")]
+    [InlineData("1e3", "1000")]
+    [InlineData("0x10", "0")]
+    [InlineData(" 1", "0")]
+    [InlineData("1e400", "0")]
+    public void Float64_reads_strings_as_go_parse_float_and_gives_zero_on_error(string text, string expected)
+        => Assert.Equal(expected, R("{{ float64 \"" + text + "\" }}"));
+
+    [Fact]
+    public void Printf_percent_t_prints_go_type_names()
+    {
+        Assert.Equal("string int float64 bool", R("{{ printf \"%T %T %T %T\" \"a\" 1 1.5 true }}"));
+        Assert.Equal("map[string]interface {} []interface {} <nil> float64", R("{{ printf \"%T %T %T %T\" .map .list nil .n }}"));
+        Assert.Equal("<nil>", R("{{ printf \"%T\" .missing }}"));
+    }
+
+    [Fact]
+    public void Replace_with_an_empty_old_string_inserts_before_every_character_and_at_the_end_as_go_does()
+        => Assert.Equal("-a-b-c-", R("{{ replace \"\" \"-\" \"abc\" }}"));
 }
