@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using OkeGitOps.Manifests.Yaml;
 
 namespace OkeGitOps.Manifests.Cli.Validate;
 
@@ -53,7 +53,7 @@ internal static class FileClassifier
             if (!File.Exists(path)) return FileKind.Missing;
             return File.GetAttributes(path).HasFlag(FileAttributes.Device) ? FileKind.CharacterDevice : FileKind.Regular;
         }
-        if (UnixMode(path, out var errno) is { } mode)
+        if (FileModes.UnixMode(path, out var errno) is { } mode)
         {
             return (mode & 0xF000) switch
             {
@@ -129,52 +129,4 @@ internal static class FileClassifier
         FileKind.Missing => "missing",
         _ => "a regular file",
     };
-
-    /// <summary>The <c>st_mode</c> of the path (following links), or null with the errno (null too when the call is unavailable).</summary>
-    private static ushort? UnixMode(string path, out int? errno)
-    {
-        errno = null;
-        var buffer = new byte[512];
-        try
-        {
-            int rc;
-            if (OperatingSystem.IsLinux())
-            {
-                // statx has one layout on every architecture: stx_mode is a 16-bit field at offset 28.
-                rc = Native.Statx(AtFdCwd, path, 0, StatxType, buffer);
-                if (rc == 0) return BitConverter.ToUInt16(buffer, 28);
-            }
-            else if (OperatingSystem.IsMacOS())
-            {
-                // Darwin's 64-bit-inode struct stat: st_dev (4 bytes), then st_mode (2 bytes) at offset 4.
-                rc = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? Native.StatInode64(path, buffer) : Native.Stat(path, buffer);
-                if (rc == 0) return BitConverter.ToUInt16(buffer, 4);
-            }
-            else
-            {
-                return null;
-            }
-            errno = Marshal.GetLastPInvokeError();
-            return null;
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private const int AtFdCwd = -100;
-    private const uint StatxType = 0x1;
-
-    private static class Native
-    {
-        [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-        public static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
-
-        [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
-        public static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
-
-        [DllImport("libc", EntryPoint = "stat$INODE64", SetLastError = true)]
-        public static extern int StatInode64([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
-    }
 }

@@ -186,6 +186,9 @@ internal sealed partial class GeneratorRunner
     private static List<Dictionary<string, object?>> ReadParamFile(string fullPath, string relative, NodePath path, ManifestNode at)
     {
         ManifestNode root;
+        if (FileModes.IsSpecial(fullPath))
+            throw Error($"unable to process file '{relative}': it is a pipe, socket or device, not a regular file, so it is not read", path, at,
+                suggestion: "narrow the files pattern so it matches only regular files");
         try
         {
             var docs = YamlReader.ReadFile(fullPath);

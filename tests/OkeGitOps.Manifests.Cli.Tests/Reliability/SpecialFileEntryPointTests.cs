@@ -125,6 +125,19 @@ public sealed class SpecialFileEntryPointTests : IDisposable
     }
 
     [SkippableFact]
+    public void Appset_preview_reports_a_pipe_matched_by_a_git_files_generator_instead_of_reading_it()
+    {
+        MakeFifo("repo/config/pipe.json");
+        Write("repo/config/ok.json", "{\"name\": \"ok\"}");
+        var appSet = AppSet.Replace("  - list:\n      elements:\n      - name: one\n",
+            "  - git:\n      repoURL: https://git.example.com/config.git\n      revision: HEAD\n      files:\n      - path: 'config/*.json'\n", StringComparison.Ordinal);
+        Assert.Contains("git:", appSet, StringComparison.Ordinal);
+        var (code, _, err) = Run("appset", "preview", Write("git-appset.yaml", appSet), "--repo", "https://git.example.com/config.git=" + Path.Combine(_dir, "repo"));
+        Assert.Equal(1, code);
+        Assert.Contains("unable to process file 'config/pipe.json': it is a pipe, socket or device, not a regular file, so it is not read", err);
+    }
+
+    [SkippableFact]
     public void Appset_preview_skips_a_pipe_in_a_clusters_folder_with_a_warning()
     {
         var fifo = MakeFifo("clusters/pipe.yaml");
