@@ -65,6 +65,9 @@ public static class CrossResourceChecks
         var secretStores = resources.Where(r => r.Group == "external-secrets.io" && r.Kind == "SecretStore").ToList();
         var clusterStores = resources.Where(r => r.Group == "external-secrets.io" && r.Kind == "ClusterSecretStore").ToList();
         var clusterSecrets = resources.Where(r => r.IsArgoClusterSecret).ToList();
+        var ingressParameters = resources.Where(r => r.Group == "ingress.oraclecloud.com" && r.Kind == "IngressClassParameters").ToList();
+        var ingressParameterNames = ingressParameters.Select(Qualified).ToHashSet(StringComparer.Ordinal);
+        var knownIngressParameters = new Lazy<string>(() => Known(ingressParameters, p => $"'{Qualified(p)}' ({Where(p)})"));
         // Lookups by name, and the "known ..." lists built once, so that a large input with many dangling references
         // stays linear (each list names at most a few objects).
         var projectNames = projects.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
@@ -114,6 +117,14 @@ public static class CrossResourceChecks
                                 ? $"known SecretStores: {knownSecretStores.Value}"
                                 : $"a {elsewhere.Kind} '{Qualified(elsewhere)}' is defined at {Where(elsewhere)}; "
                                   + (elsewhere.Kind == "ClusterSecretStore" ? "set kind: ClusterSecretStore" : "a SecretStore is only visible in its own namespace"));
+                        break;
+                    case "IngressClassParameters":
+                        if (ingressParameterNames.Contains(reference.Name)) break;
+                        Unresolved(r, "reference-ingressclassparameters", ingressParameters.Count > 0,
+                            $"spec.parameters names IngressClassParameters '{reference.Name}', which is not in the input; the OCI native ingress controller would find no parameters for its load balancer",
+                            reference.Path, reference.Location,
+                            "make sure the IngressClassParameters exists in that namespace, or add it here",
+                            $"known IngressClassParameters: {knownIngressParameters.Value}");
                         break;
                     case "ClusterSecretStore":
                         if (clusterStoreNames.Contains(reference.Name)) break;

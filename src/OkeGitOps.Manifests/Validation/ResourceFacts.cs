@@ -111,6 +111,14 @@ public sealed record ResourceFacts(
             var storeKind = storeRef.GetString("kind") ?? "SecretStore";
             references.Add(new ResourceReference(storeKind, storeName.Value, specPath.Key("secretStoreRef").Key("name"), storeName.Location));
         }
+        if (spec is not null && group == "networking.k8s.io" && kind == "IngressClass" && spec.GetValueOrDefault("parameters") is MappingNode parameters
+            && parameters.GetString("apiGroup") == "ingress.oraclecloud.com" && parameters.GetString("kind") == "IngressClassParameters"
+            && parameters.GetValueOrDefault("name") is StringNode parametersName && parameters.GetString("namespace") is { Length: > 0 } parametersNamespace)
+        {
+            // The OCI native ingress controller looks the parameters up by namespace and name (see OciIngressLint).
+            references.Add(new ResourceReference("IngressClassParameters", $"{parametersNamespace}/{parametersName.Value}",
+                specPath.Key("parameters").Key("name"), parametersName.Location));
+        }
         if (spec is not null && group == "argoproj.io" && kind == "ApplicationSet" && spec.GetValueOrDefault("generators") is SequenceNode generators)
         {
             CollectClusterSelectors(generators, specPath.Key("generators"), selectors);

@@ -29,6 +29,16 @@ public sealed class ValidateOciIngressTests : IDisposable
         spec:
           controller: oci.oraclecloud.com/native-ingress-controller
           parameters: {apiGroup: ingress.oraclecloud.com, kind: IngressClassParameters, name: oci, scope: Namespace, namespace: ingress}
+        ---
+        apiVersion: ingress.oraclecloud.com/v1beta1
+        kind: IngressClassParameters
+        metadata:
+          name: oci
+          namespace: ingress
+        spec:
+          isPrivate: true
+          minBandwidthMbps: 10
+          maxBandwidthMbps: 100
 
         """;
 
@@ -62,6 +72,19 @@ public sealed class ValidateOciIngressTests : IDisposable
         var (offCode, offOutput) = Run("validate", "--no-oci-lint", _dir);
         Assert.Equal(0, offCode);
         Assert.Equal("", offOutput);
+    }
+
+    [Fact]
+    public void An_IngressClass_whose_parameters_are_not_in_the_input_follows_the_reference_rule()
+    {
+        var typo = Write("class.yaml", Class.Replace("name: oci, scope: Namespace, namespace: ingress", "name: oci, scope: Namespace, namespace: ingres", StringComparison.Ordinal));
+        var (code, output) = Run("validate", typo);
+        Assert.Equal(1, code);
+        Assert.Contains("class.yaml:7:87: error: spec.parameters.name: spec.parameters names IngressClassParameters 'ingres/oci', which is not in the input; the OCI native ingress controller would find no parameters for its load balancer (known IngressClassParameters: 'ingress/oci'", output);
+        var alone = Write("class-alone.yaml", Class[..Class.IndexOf("---", StringComparison.Ordinal)]);
+        var (aloneCode, aloneOutput) = Run("validate", alone);
+        Assert.Equal(0, aloneCode);
+        Assert.Contains("warning: spec.parameters.name: spec.parameters names IngressClassParameters 'ingress/oci', which is not in the input; the OCI native ingress controller would find no parameters for its load balancer (none of that kind is in the input)", aloneOutput);
     }
 
     [Fact]
