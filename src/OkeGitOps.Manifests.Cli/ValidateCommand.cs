@@ -79,6 +79,11 @@ internal static class ValidateCommand
             }
             // The repository config first, then every flag given on the command line over it.
             var settings = new ValidateSettings { Paths = parse.GetValue(paths) ?? [] };
+            if (parse.GetValue(noConfig) && parse.GetValue(config) is { } both)
+            {
+                stderr.WriteLine($"error: --no-config and --config '{both}' contradict each other (keep one of them)");
+                return CliApp.UsageOrIoError;
+            }
             try
             {
                 var configFile = parse.GetValue(noConfig) ? null : parse.GetValue(config) ?? RepoConfig.Find(settings.Paths);

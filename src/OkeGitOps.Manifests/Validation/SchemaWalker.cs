@@ -125,6 +125,9 @@ internal static class SchemaWalker
                 return $"write the number without quotes: {s.Value}";
             case StringNode s when expected == "boolean" && s.Value is "true" or "false":
                 return $"write the boolean without quotes: {s.Value}";
+            case NumberNode { Value: var huge } when wantsString && !double.IsFinite(huge):
+                // The text of an infinite number is '.inf', which is not what the file says.
+                return "quote the value as it is written, so it stays a string";
             case IntegerNode or NumberNode or BooleanNode when wantsString:
                 return $"quote the value so it stays a string: \"{((ScalarNode)node).Text}\"";
             case MappingNode when expected == "array":

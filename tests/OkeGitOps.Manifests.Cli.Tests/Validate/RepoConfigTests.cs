@@ -49,6 +49,15 @@ public sealed class RepoConfigTests : IDisposable
     }
 
     [Fact]
+    public void No_config_and_a_named_config_together_are_a_usage_error()
+    {
+        var config = Write(RepoConfig.FileName, "checks:\n  duplicates: false\n");
+        var (code, _, err) = Run("validate", "--no-config", "--config", config, Write("one.yaml", Namespace("a")));
+        Assert.Equal(2, code);
+        Assert.Contains("--no-config and --config", err);
+    }
+
+    [Fact]
     public void The_search_stops_at_the_repository_root_marked_by_git()
     {
         // A config above the repository (in the temp folder's parent chain) must not be read: _dir holds .git.
