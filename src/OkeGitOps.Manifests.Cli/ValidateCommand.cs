@@ -37,6 +37,8 @@ internal static class ValidateCommand
         var strictReferences = new Option<bool>("--strict-references") { Description = "Every unresolved reference is an error, even to a kind of which the input holds none." };
         var config = new Option<string>("--config") { Description = $"Read settings from this file instead of the {RepoConfig.FileName} found above the inputs." };
         var noConfig = new Option<bool>("--no-config") { Description = $"Do not read any {RepoConfig.FileName}." };
+        var appSetNow = new Option<string>("--now") { Description = $"With --expand-appsets: the RFC 3339 instant Go templates see as now, e.g. {AppSets.AppSetClock.Example}; default: the real clock." };
+        var appSetSeed = new Option<int?>("--seed") { Description = "With --expand-appsets: the seed of the random template functions (uuidv4, randAlphaNum, ...)." };
         var expandAppSets = new Option<bool>("--expand-appsets") { Description = "Also validate the Applications the input's ApplicationSets generate, with the cluster Secrets found in the same input." };
         var kubernetesVersion = new Option<string?>("--kubernetes-version")
         {
@@ -46,7 +48,7 @@ internal static class ValidateCommand
         var command = new Command("validate", "Validate Kubernetes manifests against the embedded schemas and repository rules.")
         {
             paths, strict, schemas, ignoreMissing, skip, reject, summary, jobs, exitOnError, output, ignorePattern,
-            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, strictReferences, config, noConfig, expandAppSets,
+            noDuplicates, noSecrets, noReferences, noOciLint, groupByPath, allowSecret, strictReferences, config, noConfig, expandAppSets, appSetNow, appSetSeed,
             kubernetesVersion,
         };
         command.SetAction(parse =>
@@ -126,8 +128,18 @@ internal static class ValidateCommand
                 AllowedSecrets = Given(allowSecret) ? new HashSet<string>(SplitList(parse.GetValue(allowSecret)), StringComparer.Ordinal) : settings.AllowedSecrets,
                 StrictReferences = Given(strictReferences) ? parse.GetValue(strictReferences) : settings.StrictReferences,
                 ExpandAppSets = Given(expandAppSets) ? parse.GetValue(expandAppSets) : settings.ExpandAppSets,
+                AppSetSeed = Given(appSetSeed) ? parse.GetValue(appSetSeed) : settings.AppSetSeed,
                 KubernetesVersion = Given(kubernetesVersion) ? parse.GetValue(kubernetesVersion) : settings.KubernetesVersion,
             };
+            if (parse.GetValue(appSetNow) is { } nowText)
+            {
+                if (!AppSets.AppSetClock.TryParse(nowText, out var now))
+                {
+                    stderr.WriteLine($"error: --now '{nowText}' must be an RFC 3339 time such as {AppSets.AppSetClock.Example}");
+                    return CliApp.UsageOrIoError;
+                }
+                settings = settings with { AppSetNow = now };
+            }
             // A config file's value was checked, with its line and column, when the file was read.
             if (Given(kubernetesVersion) && settings.KubernetesVersion is { } version && !SchemaRegistry.Default.KubernetesVersions.Contains(version, StringComparer.Ordinal))
             {

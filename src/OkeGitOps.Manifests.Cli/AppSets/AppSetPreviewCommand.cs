@@ -39,10 +39,9 @@ internal static class AppSetPreviewCommand
             DateTimeOffset? clock = null;
             if (parse.GetValue(now) is { } nowText)
             {
-                if (!DateTimeOffset.TryParseExact(nowText, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], System.Globalization.CultureInfo.InvariantCulture,
-                        System.Globalization.DateTimeStyles.None, out var parsed) || !(nowText.EndsWith('Z') || nowText.EndsWith('z') || nowText[^6] is '+' or '-'))
+                if (!AppSetClock.TryParse(nowText, out var parsed))
                 {
-                    stderr.WriteLine($"error: --now '{nowText}' must be an RFC 3339 time such as 2025-01-31T12:00:00Z");
+                    stderr.WriteLine($"error: --now '{nowText}' must be an RFC 3339 time such as {AppSetClock.Example}");
                     return CliApp.UsageOrIoError;
                 }
                 clock = parsed;

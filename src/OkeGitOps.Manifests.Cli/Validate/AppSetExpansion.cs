@@ -30,9 +30,9 @@ internal static class AppSetExpansion
         }
     }
 
-    /// <summary>Expands the ApplicationSets in input order and returns their findings.</summary>
+    /// <summary>Expands the ApplicationSets in input order (with the settings' clock and random seed) and returns their findings.</summary>
     public static IReadOnlyList<(ResourceFacts Document, Diagnostic Diagnostic)> Findings(
-        IEnumerable<ManifestDocument> appSets, IEnumerable<ManifestDocument> clusters, IReadOnlyList<InputFile> inputs)
+        IEnumerable<ManifestDocument> appSets, IEnumerable<ManifestDocument> clusters, IReadOnlyList<InputFile> inputs, ValidateSettings settings)
     {
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++) order.TryAdd(inputs[i].DisplayPath, i);
@@ -40,6 +40,8 @@ internal static class AppSetExpansion
         var input = new AppSetInput
         {
             ClusterSecrets = clusters.OrderBy(Rank).ThenBy(d => d.Index).Select(d => d.Root).ToList(),
+            Now = settings.AppSetNow,
+            RandomSeed = settings.AppSetSeed ?? OkeGitOps.Manifests.AppSets.GoTemplate.GoTemplateEnvironment.DefaultRandomSeed,
         };
         var expander = new AppSetExpander();
         var findings = new List<(ResourceFacts, Diagnostic)>();

@@ -62,7 +62,7 @@ internal sealed class ValidateRun(ValidateSettings settings, Func<ManifestDocume
         }
 
         var findings = stop ? [] : CrossResourceFindings(facts, inputs).Concat(IngressFindings(ingresses, inputs)).ToList();
-        if (!stop && settings.ExpandAppSets) findings = [.. findings, .. AppSetExpansion.Findings(_appSets, _clusterDocuments, inputs)];
+        if (!stop && settings.ExpandAppSets) findings = [.. findings, .. AppSetExpansion.Findings(_appSets, _clusterDocuments, inputs, settings)];
         return new RunOutcome(inputs.Count, ioError, findings);
     }
 

@@ -47,6 +47,12 @@ internal sealed record ValidateSettings
     /// <summary>Expand the ApplicationSets of the input and validate the Applications they generate (<c>--expand-appsets</c>).</summary>
     public bool ExpandAppSets { get; init; }
 
+    /// <summary>The instant Go templates see as now while expanding (<c>--now</c>); null for the real clock.</summary>
+    public DateTimeOffset? AppSetNow { get; init; }
+
+    /// <summary>The seed of the random template functions while expanding (<c>--seed</c>); null for the default seed.</summary>
+    public int? AppSetSeed { get; init; }
+
     /// <summary>True when a kind filter (<c>Kind</c> or <c>group/version/Kind</c>) names this document.</summary>
     public static bool Names(IReadOnlyList<string> filters, string? apiVersion, string? kind)
         => kind is not null && filters.Any(f => f == kind || f == $"{apiVersion}/{kind}" || (apiVersion == "v1" && f == $"core/v1/{kind}"));

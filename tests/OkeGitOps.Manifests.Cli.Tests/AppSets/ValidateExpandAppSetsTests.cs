@@ -61,6 +61,25 @@ public sealed class ValidateExpandAppSetsTests : IDisposable
     }
 
     [Fact]
+    public void The_clock_and_seed_of_the_expansion_come_from_now_and_seed_or_the_config()
+    {
+        // Valid in every year but 1999, when the template renders a name the API server refuses.
+        var dated = AppSet.Replace("NAMESPACE", "platform", StringComparison.Ordinal)
+            .Replace("'{{.name}}-baseline'", "'{{.name}}-{{ if eq (now | date \"2006\") \"1999\" }}Bad_Name{{ else }}ok{{ end }}'", StringComparison.Ordinal);
+        Assert.Contains("Bad_Name", dated, StringComparison.Ordinal);
+        Assert.Equal(0, Validate(dated, "--expand-appsets", "--now", "2026-01-31T12:00:00Z", "--seed", "7").Code);
+        var (code, output) = Validate(dated, "--expand-appsets", "--now", "1999-05-01T00:00:00Z");
+        Assert.Equal(1, code);
+        Assert.Contains("Bad_Name", output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(_dir, ".okegitops.yaml"), "expandAppSets: true\nappSets:\n  now: \"1999-05-01T00:00:00+02:00\"\n  seed: 7\n");
+        Directory.CreateDirectory(Path.Combine(_dir, ".git"));
+        Assert.Equal(1, Validate(dated).Code);
+        Assert.Equal(0, Validate(dated, "--now", "2026-01-31T12:00:00Z").Code);
+        Assert.Equal(2, Validate(dated, "--now", "yesterday").Code);
+    }
+
+    [Fact]
     public void Without_the_flag_an_application_set_that_renders_invalid_applications_passes()
     {
         var (code, output) = Validate(Bad);

@@ -7,6 +7,8 @@ internal enum ConfigValueType
     Boolean,
     /// <summary>A string.</summary>
     String,
+    /// <summary>A whole number.</summary>
+    Integer,
     /// <summary>A list of strings (a single string is taken as a list of one).</summary>
     StringList,
     /// <summary>A map of names to lists of strings.</summary>
@@ -26,6 +28,9 @@ internal sealed record ConfigKey(string Name, ConfigValueType Type, string? Flag
 
     public static ConfigKey String(string name, string? flag, string description, Func<ValidateSettings, ConfigValue, ValidateSettings> apply)
         => new(name, ConfigValueType.String, flag, description, apply);
+
+    public static ConfigKey Integer(string name, string? flag, string description, Func<ValidateSettings, ConfigValue, ValidateSettings> apply)
+        => new(name, ConfigValueType.Integer, flag, description, apply);
 
     public static ConfigKey StringList(string name, string? flag, string description, Func<ValidateSettings, ConfigValue, ValidateSettings> apply)
         => new(name, ConfigValueType.StringList, flag, description, apply);

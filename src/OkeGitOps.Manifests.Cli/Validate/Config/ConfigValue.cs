@@ -19,6 +19,12 @@ internal sealed record ConfigValue(string Key, ManifestNode Node, string Directo
 
     public string String() => Node is StringNode s ? s.Value : throw Bad("must be a string", "quote the value");
 
+    public int Integer() => Node is IntegerNode { Value: >= int.MinValue and <= int.MaxValue } i ? (int)i.Value : throw Bad("must be a whole number", "e.g. 42");
+
+    /// <summary>An RFC 3339 instant with its offset.</summary>
+    public DateTimeOffset Instant()
+        => AppSets.AppSetClock.TryParse(String(), out var value) ? value : throw Bad($"'{String()}' is not an RFC 3339 time", $"e.g. \"{AppSets.AppSetClock.Example}\"");
+
     public IReadOnlyList<string> Strings() => Node switch
     {
         StringNode s => [s.Value],
