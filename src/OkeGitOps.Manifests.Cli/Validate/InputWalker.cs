@@ -103,7 +103,8 @@ internal static class InputWalker
             }
             else if (kind == FileKind.SymbolicLinkLoop)
             {
-                if (!hidden) yield return new InputFile(entry, Warning: LoopWarning);
+                // A link that never resolves (it points back to itself through other links), not a folder seen before.
+                if (!hidden) yield return new InputFile(entry, Warning: UnresolvableLinkWarning);
             }
             else if (ManifestExtensions.Contains(Path.GetExtension(entry), StringComparer.OrdinalIgnoreCase))
             {
@@ -115,6 +116,7 @@ internal static class InputWalker
     }
 
     private const string LoopWarning = "symbolic link loop: it leads back to a folder already scanned, so it is skipped";
+    private const string UnresolvableLinkWarning = "symbolic link loop: the link's targets lead back to itself, so it is skipped";
 
     private static string NotRegular(FileKind kind) => FileClassifier.NotRegular(kind, standardInputToo: true);
 
