@@ -246,6 +246,26 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_fractional_number_in_an_int_or_string_field_that_is_not_a_quantity_is_refused_not_turned_into_a_string()
+    {
+        var path = Write("svc.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              selector: {app: web}
+              ports:
+              - {port: 80, targetPort: 8080.5}
+            """);
+        var before = File.ReadAllText(path);
+        var (code, output, err) = Run("fmt", "--write", path);
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains($"{path}:7:28: error: spec.ports[0].targetPort: must be of type integer or string, got number 8080.5; the typed model of Service cannot hold it", err);
+        Assert.Equal(before, File.ReadAllText(path));
+    }
+
+    [Fact]
     public void A_kubectl_list_is_formatted_item_by_item()
     {
         var path = Write("list.yaml", """

@@ -188,8 +188,26 @@ internal sealed class ManifestFormatter(ModelRegistry models, ManifestValidator 
                 path, root.At(path)?.Location ?? root.Location ?? start, "please report this as a bug in okegitops"));
             return null;
         }
+        // A number is kept as its text only where the API server takes it so (a quantity); anywhere else the
+        // validator calls it a wrong type, and fmt must not turn it into a string silently.
+        if (NumberBecameString(canonical, root)
+            && validator.Validate(document).FirstOrDefault(d => d.IsError && d.Rule == ValidationRules.Type) is { } wrongType)
+        {
+            errors.Add(Diagnostic.Error(Unrepresentable, $"{wrongType.Message}; the typed model of {kind} cannot hold it, so the file is left as it is",
+                wrongType.Path, wrongType.Location ?? root.Location ?? start, wrongType.Suggestion));
+            return null;
+        }
         return canonical;
     }
+
+    /// <summary>True when the typed model holds some number of <paramref name="original"/> as a string (see <see cref="IntOrString"/>).</summary>
+    private static bool NumberBecameString(ManifestNode canonical, ManifestNode original) => (canonical, original) switch
+    {
+        (MappingNode mc, MappingNode mo) => mc.Entries.Any(e => mo.TryGetValue(e.Key, out var o) && NumberBecameString(e.Value, o)),
+        (SequenceNode sc, SequenceNode so) => Enumerable.Range(0, Math.Min(sc.Count, so.Count)).Any(i => NumberBecameString(sc[i], so[i])),
+        (StringNode, NumberNode) => true,
+        _ => false,
+    };
 
     // Structural equality, except that an integer read into a number field comes back as that number (1 and 1.0).
     private static bool SameValue(ManifestNode a, ManifestNode b)

@@ -49,6 +49,19 @@ public sealed class RepoConfigTests : IDisposable
     }
 
     [Fact]
+    public void Bad_expansion_clock_and_seed_values_are_errors_at_their_line_and_column()
+    {
+        var config = Write(RepoConfig.FileName, "appSets:\n  now: yesterday\n");
+        var (code, _, err) = Run("validate", Write("one.yaml", Namespace("a")));
+        Assert.Equal(2, code);
+        Assert.Contains($"{config}:2:8: error: appSets.now 'yesterday' is not an RFC 3339 time (e.g. \"2025-01-31T12:00:00Z\")", err);
+        Write(RepoConfig.FileName, "appSets:\n  seed: 1.5\n");
+        var (seedCode, _, seedErr) = Run("validate", Path.Combine(_dir, "one.yaml"));
+        Assert.Equal(2, seedCode);
+        Assert.Contains($"{config}:2:9: error: appSets.seed must be a whole number (e.g. 42)", seedErr);
+    }
+
+    [Fact]
     public void No_config_and_a_named_config_together_are_a_usage_error()
     {
         var config = Write(RepoConfig.FileName, "checks:\n  duplicates: false\n");

@@ -60,6 +60,11 @@ public class StructuralRuleTests
         => Assert.Empty(Validate(WidgetYaml("size: 1\nratio: 0.25")));
 
     [Fact]
+    public void A_number_too_large_for_a_double_where_a_string_belongs_gets_a_hint_without_its_inf_text()
+        => Assert.EndsWith("spec.repoURL: must be of type string, got number .inf (quote the value as it is written, so it stays a string)",
+            One("size: 1\nrepoURL: 1e400"), StringComparison.Ordinal);
+
+    [Fact]
     public void An_integer_where_a_string_belongs_gets_a_hint_to_quote_it()
         => Same("type | test.yaml:8:12: error: spec.repoURL: must be of type string, got integer 8080 (quote the value so it stays a string: \"8080\")",
             One("size: 1\nrepoURL: 8080"));
